@@ -1,0 +1,5 @@
+export * from "./evidence.js";
+export * from "./message.js";
+export * from "./output.js";
+export * from "./page.js";
+export * from "./source.js";
