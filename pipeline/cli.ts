@@ -1,11 +1,24 @@
 #!/usr/bin/env node
 import { Command, InvalidArgumentError } from "commander";
+import { LockHeldError } from "./batch/lock.js";
 import { createLogger } from "./batch/logger.js";
 import { runBatch } from "./batch/run-batch.js";
+import { formatStatus, latestManifest } from "./batch/status.js";
 import { PIPELINE_VERSION } from "./version.js";
 
 /** Exit codes, for cron: documented in README.md. */
-export const EXIT = { ok: 0, error: 1, someFilesFailed: 2 } as const;
+export const EXIT = { ok: 0, error: 1, someFilesFailed: 2, locked: 3 } as const;
+
+interface RunOptions {
+  inbox: string;
+  out: string;
+  concurrency: number;
+  timeout: number;
+  force: boolean;
+  json: boolean;
+  quiet: boolean;
+  verbose: boolean;
+}
 
 const program = new Command()
   .name("kehoach")
@@ -14,24 +27,42 @@ const program = new Command()
 
 program
   .command("run")
-  .description("process every file of the inbox into <out>/documents/, with a run manifest in <out>/runs/")
+  .description("process every new or changed file of the inbox into <out>/documents/, with a manifest in <out>/runs/")
   .option("--inbox <dir>", "folder of unit folders to read (never modified)", "inbox")
   .option("--out <dir>", "output folder", "out")
-  .option("--concurrency <n>", "files processed at once (and OCR workers)", positiveInt, 2)
+  .option("--concurrency <n>", "files processed at once", positiveInt, 2)
   .option("--timeout <seconds>", "time limit per file", positiveInt, 600)
+  .option("--force", "reprocess every file, even unchanged ones", false)
   .option("--json", "log one JSON object per event (for log collectors)", false)
   .option("--quiet", "no log lines, only the exit code", false)
-  .action(async (opts: { inbox: string; out: string; concurrency: number; timeout: number; json: boolean; quiet: boolean }) => {
-    const logger = createLogger({ json: opts.json, quiet: opts.quiet });
+  .option("--verbose", "also log unchanged, skipped files", false)
+  .action(async (opts: RunOptions) => {
+    const logger = createLogger({ json: opts.json, quiet: opts.quiet, verbose: opts.verbose });
     const manifest = await runBatch({
       inbox: opts.inbox,
       out: opts.out,
       concurrency: opts.concurrency,
+      force: opts.force,
       limits: { fileTimeoutMs: opts.timeout * 1000 },
       logger,
     });
     const bad = manifest.files.filter((f) => f.status === "failed" || f.status === "partial").length;
     process.exitCode = bad > 0 ? EXIT.someFilesFailed : EXIT.ok;
+  });
+
+program
+  .command("status")
+  .description("print the last run's summary from its manifest")
+  .option("--out <dir>", "output folder", "out")
+  .option("--json", "print the manifest's totals as JSON", false)
+  .action(async (opts: { out: string; json: boolean }) => {
+    const found = await latestManifest(opts.out);
+    if (!found) {
+      process.stderr.write(`kehoach: no run manifest in ${opts.out}/runs yet\n`);
+      process.exitCode = EXIT.error;
+      return;
+    }
+    process.stdout.write(opts.json ? `${JSON.stringify(found.manifest.totals)}\n` : formatStatus(found));
   });
 
 function positiveInt(value: string): number {
@@ -42,5 +73,5 @@ function positiveInt(value: string): number {
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   process.stderr.write(`kehoach: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exitCode = EXIT.error;
+  process.exitCode = err instanceof LockHeldError ? EXIT.locked : EXIT.error;
 });

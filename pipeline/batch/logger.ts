@@ -9,8 +9,16 @@ export interface Logger {
   emit(event: BatchEvent): void;
 }
 
-/** Plain log lines on stderr (what cron mails), or JSON lines when `json` is set. */
-export function createLogger(options: { json?: boolean; quiet?: boolean; write?: (line: string) => void }): Logger {
+/**
+ * Plain log lines on stderr (what cron mails), or JSON lines when `json` is set. Unchanged, skipped
+ * files are counted in the run summary but get a line of their own only when `verbose` is set.
+ */
+export function createLogger(options: {
+  json?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+  write?: (line: string) => void;
+}): Logger {
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   return {
     emit(event) {
@@ -19,6 +27,7 @@ export function createLogger(options: { json?: boolean; quiet?: boolean; write?:
         write(JSON.stringify({ time: new Date().toISOString(), ...event }));
         return;
       }
+      if (event.event === "file-done" && event.status === "skipped-unchanged" && !options.verbose) return;
       write(formatEvent(event));
     },
   };

@@ -1,153 +1,176 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
 import type { ManifestEntry, RunManifest } from "../../schemas/index.js";
 import { RunManifest as RunManifestSchema } from "../../schemas/index.js";
 import { DEFAULT_LIMITS, type Limits } from "../context.js";
-import { runDocument } from "../index.js";
 import { createOcrEngine } from "../ocr/engine.js";
 import type { OcrEngine } from "../ocr/types.js";
-import { toFileOutput } from "../output.js";
-import { createRecord, type DocRecord, ocrSummary } from "../record.js";
 import { PIPELINE_VERSION } from "../version.js";
 import { writeFileAtomic } from "./atomic-write.js";
+import { reuseOutput } from "./duplicate.js";
 import { documentOutputPath, type InboxFile, listInbox } from "./inbox.js";
+import { acquireLock } from "./lock.js";
 import type { Logger } from "./logger.js";
+import { type FileJob, failedEntry, processFile } from "./process-file.js";
+import { BatchState } from "./state.js";
+import { WorkerPool } from "./worker-pool.js";
 
 /** Options of one batch run. */
 export interface BatchOptions {
   inbox: string;
   out: string;
   concurrency?: number;
+  /** Reprocess every file even when its bytes and the pipeline version are unchanged. */
+  force?: boolean;
   limits?: Partial<Limits>;
   logger: Logger;
-  /** An OCR engine to share (tests); by default one is created for the run and terminated after. */
+  /**
+   * Run files in child processes (default): a hang, crash or memory blow-up kills only that child.
+   * `false` runs in-process (tests of the pipeline itself, benchmarks of pure throughput).
+   */
+  isolate?: boolean;
+  /** Child processes are replaced after this many files. */
+  recycleAfter?: number;
+  /** Memory limit per child process, MB. */
+  memoryLimitMb?: number;
+  /** An OCR engine to share when not isolated (tests); by default one is created for the run. */
   ocr?: OcrEngine;
 }
 
 /**
- * Runs every file of the inbox through the pipeline, writes one JSON per file and the run manifest.
- * One bad file never stops the others: each ends with a status and a reason in the manifest.
+ * Runs every new or changed file of the inbox through the pipeline, writes one JSON per file, the
+ * content-hash index and the run manifest. One run at a time (a lock in the out folder). One bad file
+ * never stops the others: each ends with a status and a reason in the manifest.
  */
 export async function runBatch(options: BatchOptions): Promise<RunManifest> {
   const startedAt = new Date();
+  const lock = await acquireLock(join(options.out, "state", "lock"));
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const files = await listInbox(options.inbox);
-  const ocr = options.ocr ?? createOcrEngine({ workers: options.concurrency ?? 2 });
-  const queue = new PQueue({ concurrency: options.concurrency ?? 2 });
-  options.logger.emit({ event: "run-start", files: files.length, inbox: options.inbox, out: options.out });
+  const concurrency = options.concurrency ?? 2;
+  const runner = createRunner(options, concurrency);
   try {
+    const state = await BatchState.load(join(options.out, "state", "files.json"));
+    const files = await listInbox(options.inbox);
+    options.logger.emit({ event: "run-start", files: files.length, inbox: options.inbox, out: options.out });
+    const queue = new PQueue({ concurrency });
+    const firstBySha = new Map<string, Promise<ManifestEntry>>();
+    let nextId = 0;
     const entries = await Promise.all(
-      files.map((file) => queue.add(() => processFile(file, options, limits, ocr))),
+      files.map(async (file) => {
+        const sha256 = await hashFile(file.absPath).catch(() => null);
+        const started = Date.now();
+        const entry =
+          sha256 === null
+            ? failedEntry({ path: file.path, sha256: null as unknown as string }, "io", "could not read the file")
+            : await decide(file, sha256);
+        options.logger.emit({ event: "file-done", ...entry, ms: Date.now() - started });
+        return entry;
+      }),
     );
+
+    async function decide(file: InboxFile, sha256: string): Promise<ManifestEntry> {
+      const outputPath = documentOutputPath(options.out, file.path);
+      const outputName = relative(options.out, outputPath).split("\\").join("/");
+      const prev = options.force ? null : state.unchanged(file.path, sha256, PIPELINE_VERSION);
+      if (prev && existsSync(join(options.out, prev.output ?? ""))) {
+        return skipped(file.path, sha256, prev.output);
+      }
+      const earlier = firstBySha.get(sha256);
+      const known = options.force ? null : state.sameContent(file.path, sha256, PIPELINE_VERSION);
+      if (earlier || known) {
+        const original = earlier ? await earlier : null;
+        const fromPath = original?.path ?? known?.[0];
+        const fromOutput = original?.output ?? known?.[1].output;
+        if (fromPath && fromOutput && (original ? original.status !== "failed" : true)) {
+          const entry = await reuseOutput(join(options.out, fromOutput), outputPath, file.path, fromPath).then(
+            (ok) => (ok ? duplicateEntry(file.path, sha256, fromPath, outputName) : null),
+          );
+          if (entry) {
+            await state.record(file.path, stateEntry(entry));
+            return entry;
+          }
+        }
+      }
+      const job: FileJob = { id: nextId++, path: file.path, absPath: file.absPath, sha256, outputPath, outputName, limits };
+      const work = queue.add(() => runner.run(job));
+      if (!firstBySha.has(sha256)) firstBySha.set(sha256, work);
+      const entry = await work;
+      await state.record(file.path, stateEntry(entry));
+      return entry;
+    }
+
     const manifest = buildManifest(options, startedAt, entries);
     const manifestPath = join(options.out, "runs", `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
     await writeFileAtomic(manifestPath, `${JSON.stringify(RunManifestSchema.parse(manifest), null, 2)}\n`);
-    options.logger.emit({
-      event: "run-end",
-      totals: manifest.totals,
-      ms: Date.now() - startedAt.getTime(),
-      manifest: manifestPath,
-    });
+    options.logger.emit({ event: "run-end", totals: manifest.totals, ms: Date.now() - startedAt.getTime(), manifest: manifestPath });
     return manifest;
   } finally {
-    if (!options.ocr) await ocr.terminate();
+    await runner.close();
+    await lock.release();
   }
 }
 
-async function processFile(
-  file: InboxFile,
-  options: BatchOptions,
-  limits: Limits,
-  ocr: OcrEngine,
-): Promise<ManifestEntry> {
-  try {
-    return await processReadableFile(file, options, limits, ocr);
-  } catch (err) {
-    // Only I/O around the pipeline can land here (a file removed mid-run, a full disk): record it, go on.
-    const reason = `could not process: ${err instanceof Error ? err.message : String(err)}`;
-    options.logger.emit({ event: "file-done", path: file.path, status: "failed", pages: 0, reason, ms: 0 });
+interface Runner {
+  run(job: FileJob): Promise<ManifestEntry>;
+  close(): Promise<void>;
+}
+
+function createRunner(options: BatchOptions, concurrency: number): Runner {
+  if (options.isolate === false) {
+    const ocr = options.ocr ?? createOcrEngine({ workers: concurrency });
     return {
-      path: file.path,
-      sha256: null,
-      status: "failed",
-      reason,
-      rule: "io",
-      format: null,
-      pages: 0,
-      ocrUsed: false,
-      documents: 0,
-      timings: {},
-      output: null,
+      run: (job) => processFile(job, ocr),
+      close: async () => {
+        if (!options.ocr) await ocr.terminate();
+      },
     };
   }
-}
-
-async function processReadableFile(
-  file: InboxFile,
-  options: BatchOptions,
-  limits: Limits,
-  ocr: OcrEngine,
-): Promise<ManifestEntry> {
-  const started = Date.now();
-  // The inbox is read-only to us: read the bytes once, never open the file for writing.
-  const bytes = await readFile(file.absPath);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const record = await runWithTimeout(createRecord(file.path, bytes, sha256), limits, ocr);
-  const outputPath = documentOutputPath(options.out, file.path);
-  await writeFileAtomic(outputPath, `${JSON.stringify(toFileOutput(record), null, 2)}\n`);
-  const entry = manifestEntry(record, relative(options.out, outputPath).split("\\").join("/"));
-  options.logger.emit({
-    event: "file-done",
-    path: file.path,
-    status: entry.status,
-    pages: entry.pages,
-    ocrPages: entry.ocrPages,
-    reason: entry.reason,
-    ms: Date.now() - started,
+  const pool = new WorkerPool({
+    size: concurrency,
+    recycleAfter: options.recycleAfter ?? 50,
+    memoryLimitMb: options.memoryLimitMb ?? 1536,
+    script: workerScript(),
   });
-  return entry;
+  return { run: (job) => pool.run(job), close: () => pool.close() };
 }
 
-/** Runs the pipeline on one record with the per-file time limit; the record always comes back. */
-async function runWithTimeout(record: DocRecord, limits: Limits, ocr: OcrEngine): Promise<DocRecord> {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new Error(`timed out after ${Math.round(limits.fileTimeoutMs / 1000)} s`)),
-    limits.fileTimeoutMs,
-  );
-  const aborted = new Promise<DocRecord>((resolve) => {
-    controller.signal.addEventListener("abort", () => {
-      const reason = (controller.signal.reason as Error).message;
-      record.messages.push({ severity: "error", stage: "batch", rule: "timeout", reason });
-      record.status = "failed";
-      resolve(record);
-    });
+/** The compiled child entry: next to this module in dist/, or in dist/ when running from sources (tests). */
+function workerScript(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith(".js")) return fileURLToPath(new URL("./file-worker.js", import.meta.url));
+  return fileURLToPath(new URL("../../dist/pipeline/batch/file-worker.js", import.meta.url));
+}
+
+function hashFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash("sha256");
+    createReadStream(path)
+      .on("data", (chunk) => hash.update(chunk))
+      .on("error", reject)
+      .on("end", () => resolve(hash.digest("hex")));
   });
-  try {
-    return await Promise.race([runDocument(record, { ocr, limits, signal: controller.signal }), aborted]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
-function manifestEntry(record: DocRecord, output: string): ManifestEntry {
-  const firstError = record.messages.find((m) => m.severity === "error");
-  const ocr = ocrSummary(record);
+function skipped(path: string, sha256: string, output: string | null): ManifestEntry {
+  return { ...failedEntry({ path, sha256 }, "", ""), status: "skipped-unchanged", reason: null, rule: null, output };
+}
+
+function duplicateEntry(path: string, sha256: string, of: string, output: string): ManifestEntry {
+  return { ...failedEntry({ path, sha256 }, "", ""), status: "duplicate", reason: `same content as ${of}`, rule: "duplicate", output };
+}
+
+function stateEntry(entry: ManifestEntry) {
   return {
-    path: record.path,
-    sha256: record.sha256,
-    status: record.status,
-    reason: firstError ? firstError.reason : null,
-    rule: firstError?.rule ?? null,
-    format: record.format,
-    pages: record.rawPages.length,
-    ocrUsed: Boolean(ocr?.used),
-    ocrPages: ocr?.pages ?? 0,
-    documents: record.documents.length,
-    timings: record.timings as Record<string, number>,
-    output,
+    sha256: entry.sha256 ?? "",
+    pipelineVersion: PIPELINE_VERSION,
+    status: entry.status,
+    rule: entry.rule ?? null,
+    output: entry.output,
+    at: new Date().toISOString(),
   };
 }
 
