@@ -1,5 +1,5 @@
-import type { Message } from "../schemas/index.js";
 import type { NormalisedDocument } from "../pipeline/text/types.js";
+import type { Message } from "../schemas/index.js";
 
 /** The result of running one extractor on one document. */
 export interface ExtractorRun<T> {
@@ -34,7 +34,9 @@ export function defineExtractor<T>(
         const reason = err instanceof Error ? err.message : String(err);
         return {
           value: meta.fallback(),
-          messages: [{ severity: "error", stage: "extract", rule: meta.id, reason: `extractor failed: ${reason}` }],
+          messages: [
+            { severity: "error", stage: "extract", rule: meta.id, reason: `extractor failed: ${reason}` },
+          ],
         };
       }
     },

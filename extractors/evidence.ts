@@ -1,11 +1,15 @@
-import type { Evidence } from "../schemas/index.js";
 import type { NormalisedDocument } from "../pipeline/text/types.js";
+import type { Evidence } from "../schemas/index.js";
 
 /**
  * Builds the evidence of a fact found at `start..end` of the document's normalised text: the page
  * it starts on and the exact slice. Every extractor uses this, so evidence can never drift from the text.
  */
-export function evidenceAt(doc: Pick<NormalisedDocument, "text" | "pages">, start: number, end: number): Evidence {
+export function evidenceAt(
+  doc: Pick<NormalisedDocument, "text" | "pages">,
+  start: number,
+  end: number,
+): Evidence {
   if (start < 0 || end > doc.text.length || end < start) {
     throw new RangeError(`evidence span ${start}..${end} outside text of length ${doc.text.length}`);
   }

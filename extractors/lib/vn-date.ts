@@ -34,7 +34,11 @@ export function expandYear(y: string): number {
 
 const D = String.raw`(\d{1,2})`;
 const Y = String.raw`(\d{4}|\d{2})`;
-const DIACRITIC_FREE = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d");
+const DIACRITIC_FREE = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d");
 
 /** "ngày 11 tháng 01 năm 2024" (year optional), tolerant of folding and extra spaces. */
 const LONG_DATE = new RegExp(String.raw`ngay\s+${D}\s+thang\s+${D}(?:\s+nam\s+(\d{4}))?`, "i");

@@ -1,8 +1,9 @@
 // Preloaded with `node --import` in the offline test: every way Node can reach the network is
 // replaced by a function that records the attempt (in the file named by KEHOACH_NET_LOG) and fails.
 // A run that reaches for the network therefore both fails and leaves evidence.
-import { appendFileSync } from "node:fs";
+
 import dns from "node:dns";
+import { appendFileSync } from "node:fs";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
