@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 
 /**
@@ -27,4 +27,23 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
     await rm(tmp, { force: true });
     throw err;
   }
+}
+
+/** Matches the temp names {@link writeFileAtomic} uses, and nothing a user or the pipeline names. */
+const TEMP_NAME = /^\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes temp files left under `dir` by writes that a crash cut short. Call it only while holding
+ * the run lock: a live run's temp files are still being written.
+ */
+export async function removeStaleTemps(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  let removed = 0;
+  for (const e of entries) {
+    if (e.isFile() && TEMP_NAME.test(e.name)) {
+      await rm(join(e.parentPath, e.name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -6,7 +6,12 @@ import { writeFileAtomic } from "./atomic-write.js";
  * path's output with `source.path` set to this path and a message naming the original.
  * Returns false when the original output is missing or unreadable (then the file is processed).
  */
-export async function reuseOutput(fromOutput: string, toOutput: string, path: string, of: string): Promise<boolean> {
+export async function reuseOutput(
+  fromOutput: string,
+  toOutput: string,
+  path: string,
+  of: string,
+): Promise<boolean> {
   try {
     const data = JSON.parse(await readFile(fromOutput, "utf8")) as {
       source: { path: string };
@@ -15,7 +20,12 @@ export async function reuseOutput(fromOutput: string, toOutput: string, path: st
     data.source.path = path;
     data.messages = [
       ...data.messages,
-      { severity: "info", stage: "batch", rule: "duplicate", reason: `same content as ${of}: its result was reused` },
+      {
+        severity: "info",
+        stage: "batch",
+        rule: "duplicate",
+        reason: `same content as ${of}: its result was reused`,
+      },
     ];
     await writeFileAtomic(toOutput, `${JSON.stringify(data, null, 2)}\n`);
     return true;

@@ -3,8 +3,9 @@
  * It owns its OCR engine; the parent kills and replaces it when a file hangs, crashes it or exhausts
  * its memory, so one bad file never takes the batch down.
  */
-import { processFile, type FileJob } from "./process-file.js";
 import { createOcrEngine } from "../ocr/engine.js";
+import { injectFault } from "./fault-injection.js";
+import { type FileJob, processFile } from "./process-file.js";
 
 /** Messages from the parent. */
 export type WorkerRequest = { type: "job"; job: FileJob } | { type: "stop" };
@@ -17,7 +18,10 @@ process.on("message", async (msg: WorkerRequest) => {
     process.disconnect?.();
     return;
   }
+  injectFault(msg.job.path);
   const result = await processFile(msg.job, ocr);
   process.send?.({ type: "done", id: msg.job.id, result });
 });
+// The parent died (kill -9, crash): stop too, rather than live on as an orphan writing outputs.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ type: "ready" });

@@ -8,7 +8,9 @@ export class LockHeldError extends Error {
     readonly since: string,
     lockPath: string,
   ) {
-    super(`another kehoach run (pid ${pid}, started ${since}) is using this output folder; lock file ${lockPath}`);
+    super(
+      `another kehoach run (pid ${pid}, started ${since}) is using this output folder; lock file ${lockPath}`,
+    );
     this.name = "LockHeldError";
   }
 }

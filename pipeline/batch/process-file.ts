@@ -35,7 +35,11 @@ export async function processFile(job: FileJob, ocr: OcrEngine): Promise<Manifes
 }
 
 /** A manifest entry for a file that ended before the pipeline could say anything about it. */
-export function failedEntry(job: Pick<FileJob, "path" | "sha256">, rule: string, reason: string): ManifestEntry {
+export function failedEntry(
+  job: Pick<FileJob, "path" | "sha256">,
+  rule: string,
+  reason: string,
+): ManifestEntry {
   return {
     path: job.path,
     sha256: job.sha256,

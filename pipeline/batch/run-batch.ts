@@ -1,16 +1,15 @@
 import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-import { existsSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
-import type { ManifestEntry, RunManifest } from "../../schemas/index.js";
+import type { FileOutput, ManifestEntry, RunManifest } from "../../schemas/index.js";
 import { RunManifest as RunManifestSchema } from "../../schemas/index.js";
 import { DEFAULT_LIMITS, type Limits } from "../context.js";
 import { createOcrEngine } from "../ocr/engine.js";
 import type { OcrEngine } from "../ocr/types.js";
 import { PIPELINE_VERSION } from "../version.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { removeStaleTemps, writeFileAtomic } from "./atomic-write.js";
 import { reuseOutput } from "./duplicate.js";
 import { documentOutputPath, type InboxFile, listInbox } from "./inbox.js";
 import { acquireLock } from "./lock.js";
@@ -53,6 +52,8 @@ export async function runBatch(options: BatchOptions): Promise<RunManifest> {
   const concurrency = options.concurrency ?? 2;
   const runner = createRunner(options, concurrency);
   try {
+    // Temp files of writes cut short by a crash are ours and never complete: remove them first.
+    await removeStaleTemps(options.out);
     const state = await BatchState.load(join(options.out, "state", "files.json"));
     const files = await listInbox(options.inbox);
     options.logger.emit({ event: "run-start", files: files.length, inbox: options.inbox, out: options.out });
@@ -65,7 +66,11 @@ export async function runBatch(options: BatchOptions): Promise<RunManifest> {
         const started = Date.now();
         const entry =
           sha256 === null
-            ? failedEntry({ path: file.path, sha256: null as unknown as string }, "io", "could not read the file")
+            ? failedEntry(
+                { path: file.path, sha256: null as unknown as string },
+                "io",
+                "could not read the file",
+              )
             : await decide(file, sha256);
         options.logger.emit({ event: "file-done", ...entry, ms: Date.now() - started });
         return entry;
@@ -86,19 +91,36 @@ export async function runBatch(options: BatchOptions): Promise<RunManifest> {
         const fromPath = original?.path ?? known?.[0];
         const fromOutput = original?.output ?? known?.[1].output;
         if (fromPath && fromOutput && (original ? original.status !== "failed" : true)) {
-          const entry = await reuseOutput(join(options.out, fromOutput), outputPath, file.path, fromPath).then(
-            (ok) => (ok ? duplicateEntry(file.path, sha256, fromPath, outputName) : null),
-          );
+          const entry = await reuseOutput(
+            join(options.out, fromOutput),
+            outputPath,
+            file.path,
+            fromPath,
+          ).then((ok) => (ok ? duplicateEntry(file.path, sha256, fromPath, outputName) : null));
           if (entry) {
             await state.record(file.path, stateEntry(entry));
             return entry;
           }
         }
       }
-      const job: FileJob = { id: nextId++, path: file.path, absPath: file.absPath, sha256, outputPath, outputName, limits };
+      const job: FileJob = {
+        id: nextId++,
+        path: file.path,
+        absPath: file.absPath,
+        sha256,
+        outputPath,
+        outputName,
+        limits,
+      };
       const work = queue.add(() => runner.run(job));
       if (!firstBySha.has(sha256)) firstBySha.set(sha256, work);
-      const entry = await work;
+      let entry = await work;
+      if (entry.output === null && entry.sha256) {
+        // The worker was killed before it could write anything: write the failure ourselves, so every
+        // input has its JSON and a reviewer's tool sees the reason too.
+        await writeFileAtomic(outputPath, `${JSON.stringify(failureOutput(entry, sha256), null, 2)}\n`);
+        entry = { ...entry, output: outputName };
+      }
       await state.record(file.path, stateEntry(entry));
       return entry;
     }
@@ -106,7 +128,12 @@ export async function runBatch(options: BatchOptions): Promise<RunManifest> {
     const manifest = buildManifest(options, startedAt, entries);
     const manifestPath = join(options.out, "runs", `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
     await writeFileAtomic(manifestPath, `${JSON.stringify(RunManifestSchema.parse(manifest), null, 2)}\n`);
-    options.logger.emit({ event: "run-end", totals: manifest.totals, ms: Date.now() - startedAt.getTime(), manifest: manifestPath });
+    options.logger.emit({
+      event: "run-end",
+      totals: manifest.totals,
+      ms: Date.now() - startedAt.getTime(),
+      manifest: manifestPath,
+    });
     return manifest;
   } finally {
     await runner.close();
@@ -155,12 +182,36 @@ function hashFile(path: string): Promise<string> {
   });
 }
 
+function failureOutput(entry: ManifestEntry, sha256: string): FileOutput {
+  return {
+    schemaVersion: 1,
+    source: { path: entry.path, sha256, format: null, pages: 0 },
+    status: "failed",
+    messages: [
+      { severity: "error", stage: "batch", rule: entry.rule ?? "failed", reason: entry.reason ?? "failed" },
+    ],
+    documents: [],
+  };
+}
+
 function skipped(path: string, sha256: string, output: string | null): ManifestEntry {
-  return { ...failedEntry({ path, sha256 }, "", ""), status: "skipped-unchanged", reason: null, rule: null, output };
+  return {
+    ...failedEntry({ path, sha256 }, "", ""),
+    status: "skipped-unchanged",
+    reason: null,
+    rule: null,
+    output,
+  };
 }
 
 function duplicateEntry(path: string, sha256: string, of: string, output: string): ManifestEntry {
-  return { ...failedEntry({ path, sha256 }, "", ""), status: "duplicate", reason: `same content as ${of}`, rule: "duplicate", output };
+  return {
+    ...failedEntry({ path, sha256 }, "", ""),
+    status: "duplicate",
+    reason: `same content as ${of}`,
+    rule: "duplicate",
+    output,
+  };
 }
 
 function stateEntry(entry: ManifestEntry) {

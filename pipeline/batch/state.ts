@@ -17,7 +17,14 @@ export type StateEntry = z.infer<typeof StateEntry>;
 const StateFile = z.object({ version: z.literal(1), files: z.record(z.string(), StateEntry) });
 
 /** Failures worth retrying on the next run even if the file did not change (the cause may be gone). */
-const TRANSIENT_RULES = new Set(["timeout", "worker-crash", "worker-start", "out-of-memory", "io", "internal"]);
+const TRANSIENT_RULES = new Set([
+  "timeout",
+  "worker-crash",
+  "worker-start",
+  "out-of-memory",
+  "io",
+  "internal",
+]);
 
 /**
  * The content-hash index of processed files (`<out>/state/files.json`), saved after every file so a

@@ -6,7 +6,10 @@ import { RunManifest } from "../../schemas/index.js";
 export async function latestManifest(out: string): Promise<{ path: string; manifest: RunManifest } | null> {
   const dir = join(out, "runs");
   const names = await readdir(dir).catch(() => [] as string[]);
-  const newest = names.filter((n) => n.endsWith(".json")).sort().pop();
+  const newest = names
+    .filter((n) => n.endsWith(".json"))
+    .sort()
+    .pop();
   if (!newest) return null;
   const path = join(dir, newest);
   return { path, manifest: RunManifest.parse(JSON.parse(await readFile(path, "utf8"))) };

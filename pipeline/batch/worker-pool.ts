@@ -90,7 +90,11 @@ export class WorkerPool {
       };
       child.on("message", onMessage);
       child.once("exit", (code, signal) =>
-        reject(new Error(`worker exited while starting (code ${code}, signal ${signal}): ${slot.stderrTail.trim()}`)),
+        reject(
+          new Error(
+            `worker exited while starting (code ${code}, signal ${signal}): ${slot.stderrTail.trim()}`,
+          ),
+        ),
       );
     });
     return slot.ready;
@@ -140,13 +144,17 @@ export class WorkerPool {
       };
       const limitMs = job.limits.fileTimeoutMs + (this.options.graceMs ?? 5000);
       const timer = setTimeout(
-        () => kill("timeout", `timed out after ${Math.round(job.limits.fileTimeoutMs / 1000)} s and was stopped`),
+        () =>
+          kill("timeout", `timed out after ${Math.round(job.limits.fileTimeoutMs / 1000)} s and was stopped`),
         limitMs,
       );
       const watch = setInterval(() => {
         const rss = residentMb(child.pid);
         if (rss !== null && rss > this.options.memoryLimitMb) {
-          kill("out-of-memory", `used ${rss} MB, above the ${this.options.memoryLimitMb} MB limit, and was stopped`);
+          kill(
+            "out-of-memory",
+            `used ${rss} MB, above the ${this.options.memoryLimitMb} MB limit, and was stopped`,
+          );
         }
       }, 250);
       child.on("message", onMessage);
