@@ -2,6 +2,7 @@ import { ReadError } from "./backends/types.js";
 import type { PipelineContext } from "./context.js";
 import { StageError } from "./messages.js";
 import type { DocRecord } from "./record.js";
+import { extractStage } from "./stages/extract.js";
 import { ingestStage } from "./stages/ingest.js";
 import { normaliseStage } from "./stages/normalise.js";
 import { readStage } from "./stages/read.js";
@@ -9,7 +10,7 @@ import type { Stage } from "./stages/stage.js";
 import { validateStage } from "./stages/validate.js";
 
 /** The stages, in order. This list is the only place the order is written. */
-export const STAGES: readonly Stage[] = [ingestStage, readStage, normaliseStage, validateStage];
+export const STAGES: readonly Stage[] = [ingestStage, readStage, normaliseStage, extractStage, validateStage];
 
 /**
  * Runs one file's record through every stage. A thrown error is caught here, once: it becomes an

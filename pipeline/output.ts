@@ -1,3 +1,4 @@
+import { emptyExtraction } from "../extractors/index.js";
 import type { FileOutput, Message } from "../schemas/index.js";
 import { FileOutput as FileOutputSchema } from "../schemas/index.js";
 import { type DocRecord, ocrSummary } from "./record.js";
@@ -18,7 +19,7 @@ export function toFileOutput(record: DocRecord): FileOutput {
     status: record.status,
     messages: record.messages,
     documents: record.documents.map((doc, i) => ({
-      ...(record.facts[i] ?? {}),
+      ...(record.facts[i] ?? emptyExtraction()),
       pages: doc.pages,
       text: doc.text,
     })),

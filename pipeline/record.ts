@@ -1,3 +1,4 @@
+import type { ExtractedDocument } from "../extractors/index.js";
 import type { DocStatus, Format, Message, OcrSummary } from "../schemas/index.js";
 import type { RawPage } from "./backends/types.js";
 import type { NormalisedDocument, RawText } from "./text/types.js";
@@ -21,7 +22,7 @@ export interface DocRecord {
   raw: RawText | null;
   documents: NormalisedDocument[];
   /** Per-document facts, filled by the extraction stage (same order as `documents`). */
-  facts: Record<string, unknown>[];
+  facts: ExtractedDocument[];
   messages: Message[];
   /** Milliseconds spent per stage. */
   timings: Partial<Record<StageName, number>>;
@@ -51,5 +52,9 @@ export function ocrSummary(record: DocRecord): OcrSummary | undefined {
   if (ocrPages.length === 0) return undefined;
   const confs = ocrPages.map((p) => p.confidence).filter((c): c is number => typeof c === "number");
   const mean = confs.length ? confs.reduce((a, b) => a + b, 0) / confs.length : null;
-  return { used: true, meanConfidence: mean === null ? null : Math.round(mean * 1000) / 1000, pages: ocrPages.length };
+  return {
+    used: true,
+    meanConfidence: mean === null ? null : Math.round(mean * 1000) / 1000,
+    pages: ocrPages.length,
+  };
 }

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { Evidence } from "./evidence.js";
+import { DocumentFacts, DocumentMetadata } from "./facts.js";
 import { Message } from "./message.js";
 import { PageSpan } from "./page.js";
 import { Source } from "./source.js";
@@ -10,13 +12,18 @@ export const DocumentKind = z.enum(["KE_HOACH", "QUYET_DINH", "CONG_VAN", "BAO_C
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
 /**
- * One document inside a file (a file holding a letter plus the plan it forwards gives two).
- * The fact lists are filled by the extraction stage; until then only `text` and `pages` are set.
+ * One document inside a file (a file holding a letter plus the plan it forwards gives two): its
+ * metadata, every fact list (each fact with its evidence), where its pages lie, and its normalised
+ * text, into which every evidence span points. `metadataEvidence` holds the evidence of each
+ * metadata field that has a value, keyed by field name.
  */
-export const OutputDocument = z.object({
-  pages: z.array(PageSpan),
-  text: z.string(),
-});
+export const OutputDocument = DocumentMetadata.omit({ evidence: true })
+  .extend({ metadataEvidence: z.record(z.string(), Evidence) })
+  .extend(DocumentFacts.shape)
+  .extend({
+    pages: z.array(PageSpan),
+    text: z.string(),
+  });
 export type OutputDocument = z.infer<typeof OutputDocument>;
 
 /** The JSON written per input file: `<out>/documents/<folder>/<name>.json` (contract v1). */
