@@ -27,7 +27,9 @@ const program = new Command()
 
 program
   .command("run")
-  .description("process every new or changed file of the inbox into <out>/documents/, with a manifest in <out>/runs/")
+  .description(
+    "process every new or changed file of the inbox into <out>/documents/, with a manifest in <out>/runs/",
+  )
   .option("--inbox <dir>", "folder of unit folders to read (never modified)", "inbox")
   .option("--out <dir>", "output folder", "out")
   .option("--concurrency <n>", "files processed at once", positiveInt, 2)

@@ -19,7 +19,13 @@ export const ingestStage: Stage = {
     const detected = detectFormat(record.bytes, record.path);
     if (detected.kind === "unsupported") throw new StageError(detected.rule, detected.reason);
     record.format = detected.kind;
-    if (detected.note) record.messages.push({ severity: "info", stage: "ingest", rule: "name-mismatch", reason: detected.note });
+    if (detected.note)
+      record.messages.push({
+        severity: "info",
+        stage: "ingest",
+        rule: "name-mismatch",
+        reason: detected.note,
+      });
   },
 };
 
