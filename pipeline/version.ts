@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 /**
  * The pipeline version, part of every file's cache key: the package version plus a hash of the
- * pipeline's own code (pipeline/, extractors/, schemas/, rubrics). A release, or any change to an
+ * pipeline's own code (pipeline/, extractors/, schemas/). A release, or any change to an
  * extractor, therefore reprocesses everything on the next run, and nothing stale is served.
  */
 export const PIPELINE_VERSION: string = `${packageVersion()}+${codeHash()}`;
