@@ -71,7 +71,11 @@ export class WorkerPool {
 
   private start(slot: Slot): Promise<void> {
     const child = fork(this.options.script, [], {
-      execArgv: [`--max-old-space-size=${this.options.memoryLimitMb}`],
+      // Children inherit the parent's Node flags (preloads, inspector) plus their own heap limit.
+      execArgv: [
+        ...process.execArgv.filter((a) => !a.startsWith("--max-old-space-size")),
+        `--max-old-space-size=${this.options.memoryLimitMb}`,
+      ],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "pipe", "ipc"],
       env: { ...process.env, DOTENV_CONFIG_QUIET: "true" },

@@ -27,4 +27,11 @@ https.request = refuse("https.request");
 https.get = refuse("https.get");
 dns.lookup = refuse("dns.lookup");
 dns.promises.lookup = refuse("dns.promises.lookup");
-globalThis.fetch = refuse("fetch");
+const refuseFetch = refuse("fetch");
+globalThis.fetch = (...args) => {
+  try {
+    return refuseFetch(...args);
+  } catch (err) {
+    return Promise.reject(err);
+  }
+};
