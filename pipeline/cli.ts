@@ -67,6 +67,21 @@ program
     process.stdout.write(opts.json ? `${JSON.stringify(found.manifest.totals)}\n` : formatStatus(found));
   });
 
+program
+  .command("eval")
+  .description(
+    "compare the outputs in <out>/documents with gold annotations: precision, recall, F1 per fact kind",
+  )
+  .requiredOption("--gold <dir>", "folder of gold annotations (fixtures/gold)")
+  .option("--out <dir>", "output folder of a run over the gold's inputs", "out")
+  .option("--forms", "score rendered excerpts (fixtures/forms) against the gold cut to each excerpt", false)
+  .option("--json", "print the full report as JSON", false)
+  .action(async (opts: { gold: string; out: string; forms: boolean; json: boolean }) => {
+    const { runEvalCommand } = await import("./eval/index.js");
+    const { text, report } = await runEvalCommand(opts.gold, opts.out, { forms: opts.forms });
+    process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : text);
+  });
+
 function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer");
