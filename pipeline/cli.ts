@@ -2,8 +2,10 @@
 import { Command, InvalidArgumentError } from "commander";
 import { LockHeldError } from "./batch/lock.js";
 import { createLogger } from "./batch/logger.js";
+import { createProgressLogger } from "./batch/progress.js";
 import { runBatch } from "./batch/run-batch.js";
 import { formatStatus, latestManifest } from "./batch/status.js";
+import { watchInbox } from "./batch/watch.js";
 import { PIPELINE_VERSION } from "./version.js";
 
 /** Exit codes, for cron: documented in README.md. */
@@ -39,7 +41,7 @@ program
   .option("--quiet", "no log lines, only the exit code", false)
   .option("--verbose", "also log unchanged, skipped files", false)
   .action(async (opts: RunOptions) => {
-    const logger = createLogger({ json: opts.json, quiet: opts.quiet, verbose: opts.verbose });
+    const logger = pickLogger(opts);
     const manifest = await runBatch({
       inbox: opts.inbox,
       out: opts.out,
@@ -50,6 +52,34 @@ program
     });
     const bad = manifest.files.filter((f) => f.status === "failed" || f.status === "partial").length;
     process.exitCode = bad > 0 ? EXIT.someFilesFailed : EXIT.ok;
+  });
+
+program
+  .command("watch")
+  .description("watch the inbox and process folders as they arrive (a file is read once it stops changing)")
+  .option("--inbox <dir>", "folder of unit folders to read (never modified)", "inbox")
+  .option("--out <dir>", "output folder", "out")
+  .option("--concurrency <n>", "files processed at once", positiveInt, 2)
+  .option("--timeout <seconds>", "time limit per file", positiveInt, 600)
+  .option("--stable <seconds>", "how long a file must stay unchanged before it is read", positiveInt, 3)
+  .option("--json", "log one JSON object per event (for log collectors)", false)
+  .option("--verbose", "also log unchanged, skipped files", false)
+  .action(async (opts: RunOptions & { stable: number }) => {
+    const controller = new AbortController();
+    for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => controller.abort());
+    const logger = createLogger({ json: opts.json, verbose: opts.verbose });
+    logger.emit({ event: "info", reason: `watching ${opts.inbox}; Ctrl-C to stop` });
+    await watchInbox(
+      {
+        inbox: opts.inbox,
+        out: opts.out,
+        concurrency: opts.concurrency,
+        limits: { fileTimeoutMs: opts.timeout * 1000 },
+        logger,
+        stableMs: opts.stable * 1000,
+      },
+      controller.signal,
+    );
   });
 
 program
@@ -81,6 +111,12 @@ program
     const { text, report } = await runEvalCommand(opts.gold, opts.out, { forms: opts.forms });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : text);
   });
+
+/** A progress bar on a terminal; plain lines under cron (no TTY); JSON lines with --json. */
+function pickLogger(opts: { json: boolean; quiet: boolean; verbose: boolean }) {
+  if (!opts.json && !opts.quiet && process.stderr.isTTY) return createProgressLogger(process.stderr);
+  return createLogger({ json: opts.json, quiet: opts.quiet, verbose: opts.verbose });
+}
 
 function positiveInt(value: string): number {
   const n = Number(value);

@@ -1,6 +1,6 @@
 /** A batch event, printed as a log line or as one JSON object (`--json`) for log collectors. */
 export interface BatchEvent {
-  event: "run-start" | "file-done" | "run-end" | "warning";
+  event: "run-start" | "file-done" | "run-end" | "warning" | "info";
   [key: string]: unknown;
 }
 
@@ -45,6 +45,9 @@ function formatEvent(e: BatchEvent): string {
     }
     case "run-end":
       return `${time} run end: ${JSON.stringify(e.totals)} in ${e.ms} ms; manifest ${e.manifest}`;
+    case "info":
+    case "warning":
+      return `${time} ${String(e.reason)}`;
     default:
       return `${time} ${e.event}: ${JSON.stringify(e)}`;
   }
