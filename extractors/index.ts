@@ -4,7 +4,7 @@ import { criteriaExtractor } from "./criteria.js";
 import { deadlinesExtractor } from "./deadlines.js";
 import { declaredScoresExtractor } from "./declared-scores.js";
 import { deductionsExtractor } from "./deductions.js";
-import { metadataExtractor } from "./metadata.js";
+import { emptyMetadata, metadataExtractor } from "./metadata.js";
 import { referencesExtractor } from "./references.js";
 import { rolesExtractor } from "./roles.js";
 import { targetsExtractor } from "./targets.js";
@@ -50,25 +50,9 @@ export function extractAll(doc: NormalisedDocument): { facts: ExtractedDocument;
 
 /** What a document gets when extraction did not run (the file failed or timed out after normalising). */
 export function emptyExtraction(): ExtractedDocument {
-  return {
-    kind: "OTHER",
-    number: null,
-    issuedOn: null,
-    place: null,
-    issuer: null,
-    unit: null,
-    title: null,
-    year: null,
-    signer: null,
-    recipients: [],
-    metadataEvidence: {},
-    references: [],
-    criteria: [],
-    deductions: [],
-    declaredScores: [],
-    tasks: [],
-    deadlines: [],
-    roles: [],
-    targets: [],
-  };
+  const { evidence, ...metadata } = emptyMetadata();
+  const lists = Object.fromEntries(
+    Object.keys(FACT_EXTRACTORS).map((k) => [k, []]),
+  ) as unknown as DocumentFacts;
+  return { ...metadata, metadataEvidence: evidence, ...lists };
 }

@@ -135,21 +135,23 @@ export function extractMetadata(doc: NormalisedDocument): DocumentMetadata {
  * "recipients.copies" the "Nơi nhận" span.
  */
 export const metadataExtractor = defineExtractor<DocumentMetadata>(
-  {
-    id: "metadata",
-    fallback: () => ({
-      kind: "OTHER",
-      number: null,
-      issuedOn: null,
-      place: null,
-      issuer: null,
-      unit: null,
-      title: null,
-      year: null,
-      signer: null,
-      recipients: [],
-      evidence: {},
-    }),
-  },
+  { id: "metadata", fallback: emptyMetadata },
   extractMetadata,
 );
+
+/** Metadata with every field unknown: what a document gets when nothing could be read. */
+export function emptyMetadata(): DocumentMetadata {
+  return {
+    kind: "OTHER",
+    number: null,
+    issuedOn: null,
+    place: null,
+    issuer: null,
+    unit: null,
+    title: null,
+    year: null,
+    signer: null,
+    recipients: [],
+    evidence: {},
+  };
+}
