@@ -5,3 +5,5 @@ export * from "./page.js";
 export * from "./source.js";
 export * from "./facts.js";
 export * from "./manifest.js";
+export * from "./rubric.js";
+export * from "./scores.js";
