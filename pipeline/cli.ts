@@ -6,6 +6,7 @@ import { createProgressLogger } from "./batch/progress.js";
 import { runBatch } from "./batch/run-batch.js";
 import { formatStatus, latestManifest } from "./batch/status.js";
 import { watchInbox } from "./batch/watch.js";
+import { runReportCommand } from "./review.js";
 import { PIPELINE_VERSION } from "./version.js";
 
 /** Exit codes, for cron: documented in README.md. */
@@ -40,7 +41,8 @@ program
   .option("--json", "log one JSON object per event (for log collectors)", false)
   .option("--quiet", "no log lines, only the exit code", false)
   .option("--verbose", "also log unchanged, skipped files", false)
-  .action(async (opts: RunOptions) => {
+  .option("--rubric <id|file>", "scoring: use this rubric for every unit")
+  .action(async (opts: RunOptions & { rubric?: string }) => {
     const logger = pickLogger(opts);
     const manifest = await runBatch({
       inbox: opts.inbox,
@@ -50,8 +52,33 @@ program
       limits: { fileTimeoutMs: opts.timeout * 1000 },
       logger,
     });
+    const review = await runReportCommand(opts.out, { rubric: opts.rubric ?? null });
+    if (!opts.quiet) process.stderr.write(`${review.summary}\n`);
     const bad = manifest.files.filter((f) => f.status === "failed" || f.status === "partial").length;
     process.exitCode = bad > 0 ? EXIT.someFilesFailed : EXIT.ok;
+  });
+
+program
+  .command("report")
+  .description(
+    "rebuild scores.json, scores.csv and the review report from <out>/documents (no input is read)",
+  )
+  .option("--out <dir>", "output folder", "out")
+  .option("--rubric <id|file>", "use this rubric for every unit instead of choosing by province and year")
+  .option(
+    "--csv <dialect>",
+    "scores.csv for Excel in Vietnamese (vi: ';' and 89,50) or English (rfc: ',' and 89.50)",
+    "vi",
+  )
+  .option("--self-gap <points>", "flag a self-assessment this many points above the assessment", Number, 5)
+  .action(async (opts: { out: string; rubric?: string; csv: string; selfGap: number }) => {
+    if (opts.csv !== "vi" && opts.csv !== "rfc") throw new InvalidArgumentError("--csv must be vi or rfc");
+    const review = await runReportCommand(opts.out, {
+      rubric: opts.rubric ?? null,
+      csvDialect: opts.csv,
+      selfGapThreshold: opts.selfGap,
+    });
+    process.stdout.write(`${review.summary}\n`);
   });
 
 program

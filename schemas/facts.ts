@@ -6,7 +6,12 @@ export const UnitLevel = z.enum(["tinh", "thanh_pho", "huyen", "quan", "thi_xa",
 export type UnitLevel = z.infer<typeof UnitLevel>;
 
 /** Result classes of the DVCQ grading ("Hoàn thành xuất sắc / tốt / Hoàn thành / Không hoàn thành nhiệm vụ"). */
-export const Classification = z.enum(["HOAN_THANH_XUAT_SAC", "HOAN_THANH_TOT", "HOAN_THANH", "KHONG_HOAN_THANH"]);
+export const Classification = z.enum([
+  "HOAN_THANH_XUAT_SAC",
+  "HOAN_THANH_TOT",
+  "HOAN_THANH",
+  "KHONG_HOAN_THANH",
+]);
 export type Classification = z.infer<typeof Classification>;
 
 /** Kinds of referenced documents; the symbol after the number tells most of them apart (QĐ, KH, CT, KL, NĐ …). */

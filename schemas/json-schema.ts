@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { RunManifest } from "./manifest.js";
 import { FileOutput } from "./output.js";
+import { Rubric } from "./rubric.js";
+import { Scores } from "./scores.js";
 
 /**
  * The contract's schemas as JSON Schema, generated from zod (never written by hand), for tools
@@ -10,6 +12,8 @@ export function jsonSchemas(): Record<string, unknown> {
   return {
     "file-output.schema.json": z.toJSONSchema(FileOutput, { target: "draft-2020-12", io: "output" }),
     "run-manifest.schema.json": z.toJSONSchema(RunManifest, { target: "draft-2020-12", io: "output" }),
+    "scores.schema.json": z.toJSONSchema(Scores, { target: "draft-2020-12", io: "output" }),
+    "rubric.schema.json": z.toJSONSchema(Rubric, { target: "draft-2020-12", io: "input" }),
   };
 }
 
