@@ -114,5 +114,10 @@ export function wordRecall(hypothesis: string, reference: string): number {
 }
 
 function words(text: string): string[] {
-  return text.normalize("NFC").toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? []
+  );
 }

@@ -11,6 +11,13 @@ export interface OcrOptions {
   signal?: AbortSignal;
   /** Detect a page turned by 90/180/270° and read it upright (default true). */
   detectRotation?: boolean;
+  /** Page of a multi-page image (TIFF) to read, counted from 0 (default 0). */
+  page?: number;
+  /**
+   * Resolution the image was rendered or scanned at, when the caller knows it (a PDF page it
+   * rendered). Otherwise it comes from the image's own density, or the image is taken for an A4 page.
+   */
+  dpi?: number;
 }
 
 /**

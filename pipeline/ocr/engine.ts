@@ -1,0 +1,152 @@
+import { availableParallelism } from "node:os";
+import Tesseract from "tesseract.js";
+import { locateModel, type ModelLocation } from "./models.js";
+import { type OrientationGuess, orientationFromDetect, readUpright } from "./orientation.js";
+import { type GreyPage, preparePage, rotatePage, toPgm, toPng } from "./preprocess.js";
+import type { OcrEngine, OcrOptions, OcrPageResult } from "./types.js";
+import { OcrAbortedError, WorkerPool } from "./worker-pool.js";
+
+/** Settings of an OCR engine; every field has a default measured on 2-core machines. */
+export interface OcrEngineOptions {
+  /** Recognition workers (each a wasm tesseract in a worker thread). Default: cores, at most 2. */
+  workers?: number;
+  /** Pages a worker reads before it is replaced, to give back the memory tesseract keeps. */
+  pagesPerWorker?: number;
+  /** Resolution pages are scaled to before reading. */
+  targetDpi?: number;
+  /** Largest image (in pixels) decoded; larger ones are refused as decompression bombs. */
+  maxPixels?: number;
+  /** How long starting a worker may take before it is given up. */
+  workerStartTimeoutMs?: number;
+}
+
+/** The engine's settings with defaults filled in. */
+export const DEFAULT_OCR_OPTIONS: Required<OcrEngineOptions> = {
+  workers: Math.max(1, Math.min(2, availableParallelism())),
+  pagesPerWorker: 40,
+  targetDpi: 200,
+  maxPixels: 150_000_000,
+  workerStartTimeoutMs: 30_000,
+};
+
+/**
+ * Creates the OCR engine a batch shares: Vietnamese tesseract (LSTM, `4.0.0_best_int` model from
+ * node_modules), with orientation detection by tesseract's OSD model. Workers start on first use,
+ * so creating an engine that is never used costs nothing. Nothing is downloaded or written to
+ * disk: models are read from node_modules and `cacheMethod: "none"` keeps tesseract.js from
+ * caching a copy in the working directory.
+ */
+export function createOcrEngine(options: OcrEngineOptions = {}): OcrEngine {
+  const settings = { ...DEFAULT_OCR_OPTIONS, ...options };
+  const recognisers = new WorkerPool<Tesseract.Worker>({
+    size: settings.workers,
+    jobsPerWorker: settings.pagesPerWorker,
+    create: () => startWorker(locateModel("vie"), settings.workerStartTimeoutMs, false),
+    destroy: async (worker) => void (await worker.terminate()),
+  });
+  // One OSD worker is enough: detection takes a fifth of the time of reading a page.
+  const detectors = new WorkerPool<Tesseract.Worker>({
+    size: 1,
+    jobsPerWorker: settings.pagesPerWorker * 4,
+    create: () => startWorker(locateModel("osd"), settings.workerStartTimeoutMs, true),
+    destroy: async (worker) => void (await worker.terminate()),
+  });
+
+  const read = async (page: GreyPage, signal?: AbortSignal) => {
+    const image = toPgm(page);
+    // rotateAuto deskews: at a 2.5° tilt, PSM 3 without it dropped most of a page's text. Tesseract
+    // parameters ride along with tesseract.js's own options (the type does not list them).
+    const options = {
+      rotateAuto: true,
+      user_defined_dpi: String(page.dpi),
+    } as Partial<Tesseract.RecognizeOptions>;
+    const { data } = await recognisers.run((worker) => worker.recognize(image, options), signal);
+    return { text: data.text ?? "", confidence: clampConfidence(data.confidence) };
+  };
+
+  const detect = async (page: GreyPage, signal?: AbortSignal): Promise<OrientationGuess> => {
+    try {
+      const image = await toPng(page);
+      const { data } = await detectors.run((worker) => worker.detect(image), signal);
+      return orientationFromDetect(data);
+    } catch (error) {
+      // A page OSD cannot judge (too little text) is read as it is.
+      if (error instanceof OcrAbortedError) throw error;
+      return { rotation: 0, confidence: 0 };
+    }
+  };
+
+  return {
+    async recognise(image: Buffer, ocrOptions: OcrOptions = {}): Promise<OcrPageResult> {
+      const { signal } = ocrOptions;
+      if (signal?.aborted) throw new OcrAbortedError();
+      const page = await preparePage(image, {
+        page: ocrOptions.page,
+        dpi: ocrOptions.dpi,
+        targetDpi: settings.targetDpi,
+        maxPixels: settings.maxPixels,
+      });
+      if (ocrOptions.detectRotation === false) return { ...(await read(page, signal)), rotation: 0 };
+      return readUpright({
+        landscape: page.width > page.height,
+        read: async (rotation) => ({ ...(await read(await rotatePage(page, rotation), signal)), rotation }),
+        detect: () => detect(page, signal),
+      });
+    },
+
+    async terminate(): Promise<void> {
+      await Promise.all([recognisers.terminate(), detectors.terminate()]);
+    },
+  };
+}
+
+/** Tesseract's mean word confidence is 0..100 (0 for a page with no words); ours is 0..1. */
+function clampConfidence(value: number | null | undefined): number {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 0;
+  return Math.min(1, Math.max(0, value / 100));
+}
+
+/**
+ * Starts one tesseract worker on a local model, within a time limit. `osd` workers need the
+ * legacy engine (orientation detection exists only there); recognition uses the LSTM engine with
+ * fully automatic page segmentation (PSM 3), right for whole pages, where tesseract's API default
+ * (PSM 6, one uniform block) turned a near-empty page into garbage.
+ */
+async function startWorker(
+  model: ModelLocation,
+  timeoutMs: number,
+  legacy: boolean,
+): Promise<Tesseract.Worker> {
+  const started = Tesseract.createWorker(
+    model.code,
+    legacy ? Tesseract.OEM.TESSERACT_ONLY : Tesseract.OEM.LSTM_ONLY,
+    {
+      langPath: model.langPath,
+      gzip: true,
+      cacheMethod: "none",
+      legacyCore: legacy,
+      legacyLang: legacy,
+      logger: () => {},
+      // Without a handler a failed job throws inside the worker's message callback and kills the
+      // process; with it, the job's own promise still rejects and the caller handles that.
+      errorHandler: () => {},
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  let gaveUp = false;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      gaveUp = true;
+      reject(new Error(`OCR worker (${model.code}) did not start within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  // A worker that starts after all is stopped rather than left running unseen.
+  started.then((worker) => (gaveUp ? worker.terminate() : undefined)).catch(() => undefined);
+  try {
+    const worker = await Promise.race([started, timeout]);
+    if (!legacy) await worker.setParameters({ tessedit_pageseg_mode: Tesseract.PSM.AUTO });
+    return worker;
+  } finally {
+    clearTimeout(timer);
+  }
+}
