@@ -1,3 +1,4 @@
+import { buildReport } from "./report/index.js";
 import { type ReportOptions, runReportCommand as writeScoresAndCsv } from "./scoring/index.js";
 
 /**
@@ -10,5 +11,6 @@ export async function runReportCommand(
   options: ReportOptions = {},
 ): Promise<{ summary: string }> {
   const scores = await writeScoresAndCsv(outDir, options);
-  return { summary: scores.summary };
+  const report = await buildReport(outDir);
+  return { summary: `${scores.summary.trim()}\n${report.summary.trim()}` };
 }
