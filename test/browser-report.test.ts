@@ -165,7 +165,6 @@ describe.skipIf(!HAVE_CHROMIUM)("the report in Chromium", () => {
     const pwned = await page.evaluate(() => (globalThis as unknown as { __pwned?: unknown }).__pwned);
     expect(pwned).toBeUndefined();
     // The rendered text, as the reviewer sees it (not the DOM's raw text).
-    // biome-ignore lint/performance/useDomNodeTextContent: visible text is what this test is about
     const text = await page.locator("body").innerText();
     for (const s of [HOSTILE.unit, HOSTILE.reason, HOSTILE.quote, HOSTILE.role, HOSTILE.source]) {
       expect(text).toContain(s);

@@ -22,8 +22,9 @@ interface Span {
 
 /** Every evidence-shaped object anywhere under `value`, with its JSON path. */
 function evidenceIn(value: unknown, path: string, out: [string, Span][] = []): [string, Span][] {
-  if (Array.isArray(value)) value.forEach((v, i) => evidenceIn(v, `${path}[${i}]`, out));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) evidenceIn(v, `${path}[${i}]`, out);
+  } else if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
     if (
       typeof o.start === "number" &&
