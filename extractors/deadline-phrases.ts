@@ -13,6 +13,10 @@ export type DeadlineMode = "slot" | "inline";
 const DATE_BODY = String.raw`(?:(\d{1,2})\s+thang\s+(\d{1,2})(?:\s*(?:nam|[/,.-])\s*(\d{4}))?|(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}|\d{2}))?)(?![\d/])`;
 const QUARTER_NUMERAL = "(?:iv|i{1,3}|[1-4])(?![a-z0-9])";
 const AND_NEXT_YEARS = String.raw`(?:\s*,?\s*va\s+(?:cac|nhung)\s+nam\s+tiep\s+theo|\s*,?\s*va\s+hang\s+nam)?`;
+/** A time of day before the date: "trước 17 giờ 00 ngày 20/12", "chậm nhất 16h30, ngày …". */
+const TIME_OF_DAY = String.raw`\d{1,2}\s*(?:gio|h)(?:\s*\d{2}(?:\s*phut|')?)?\s*,?\s*`;
+/** A month with an optional year: "6/2024", "6 năm 2024", "6". Groups: month, year. */
+const MONTH_YEAR = String.raw`(\d{1,2})(?:\s*(?:[/.-]|nam)\s*((?:19|20)\d{2}))?`;
 /** The rest of a clause: up to a full stop, a semicolon, a bracket or a list dash, at most 160 characters. */
 const CLAUSE = String.raw`(?:(?!\s-\s)[^.;()]){0,160}`;
 
@@ -50,11 +54,25 @@ export const MATCHERS: readonly Matcher[] = [
     date: (m, y) => dateFrom(m, 1, y),
   },
   {
+    // "Từ tháng 4 đến tháng 6/2024", "từ tháng 3 đến hết tháng 5 năm 2025", "Tháng 4 - 6/2024": the
+    // last month's last day (a year written once, at the end, holds for both months).
+    kind: "window",
+    modes: ["slot"],
+    re: new RegExp(
+      String.raw`(?:tu\s+)?thang\s+${MONTH_YEAR}\s*(?:den|toi|-)\s*(?:het\s+)?(?:thang\s+)?${MONTH_YEAR}(?![\d/])`,
+      "g",
+    ),
+    date: (m, y) => {
+      const year = m[4] ? Number(m[4]) : m[2] ? Number(m[2]) : y;
+      return year == null ? null : endOfMonth(year, Number(m[3]));
+    },
+  },
+  {
     // "chậm nhất trước ngày 01/11/2025", "trước ngày 30/3", "trước 03/01/2025", "hạn chót: 15/6".
     kind: "by_date",
     modes: ["slot", "inline"],
     re: new RegExp(
-      String.raw`(?:(?:cham\s+nhat|han\s+chot|han\s+cuoi)\s*:?\s*(?:(?:la|vao|den|truoc)\s+)?(?:ngay\s+)?|truoc\s+(?:ngay\s+)?)${DATE_BODY}`,
+      String.raw`(?:(?:cham\s+nhat|han\s+chot|han\s+cuoi)\s*:?\s*(?:(?:la|vao|den|truoc)\s+)?(?:${TIME_OF_DAY}ngay\s+|ngay\s+)?|truoc\s+(?:${TIME_OF_DAY}ngay\s+|ngay\s+)?)${DATE_BODY}`,
       "g",
     ),
     date: (m, y) => dateFrom(m, 1, y),
@@ -91,13 +109,29 @@ export const MATCHERS: readonly Matcher[] = [
     date: (m, y) => dateFrom(m, 1, y),
   },
   {
+    // A slot or time cell giving a month in figures only, "6/2024", "06/2024": the month's last day.
+    kind: "month",
+    modes: ["slot"],
+    re: /(?<!(?:thang|quy)\s*)(?<![\d/.-])(\d{1,2})\s*\/\s*((?:19|20)\d{2})(?![\d/])/g,
+    date: (m) => endOfMonth(Number(m[2]), Number(m[1])),
+  },
+  {
+    // A slot or time cell holding only a year or a span of years, "2024", "2024 - 2025": its end.
+    kind: "period",
+    modes: ["slot"],
+    re: /^[\s*_-]*((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?=[\s.;]*$)/g,
+    date: (m) => endOfMonth(Number(m[2] ?? m[1]), 12),
+  },
+  {
     // "Tháng 12/2025", "trong tháng 12 năm 2025", "xong trong tháng 12/2025": the month's last day.
     kind: "month",
     modes: ["slot", "inline"],
-    re: /(?:(?:trong|truoc|cuoi|het)\s+)?thang\s+(\d{1,2})(?:\s*(?:[/.-]|nam)\s*(\d{4}))?(?![\d/])/g,
+    // A list of months gives the last one, the year written once at its end: "Tháng 6 và tháng 12 năm 2024".
+    re: /(?:(?:trong|truoc|cuoi|het)\s+)?thang\s+(\d{1,2})((?:\s*(?:,|va)\s*(?:thang\s+)?\d{1,2}(?![\d/]))*)(?:\s*(?:[/.-]|nam)\s*(\d{4}))?(?![\d/])/g,
     date: (m, y) => {
-      const year = m[2] ? Number(m[2]) : y;
-      return year == null ? null : endOfMonth(year, Number(m[1]));
+      const year = m[3] ? Number(m[3]) : y;
+      const months = [m[1], ...(m[2]?.match(/\d{1,2}/g) ?? [])].map(Number);
+      return year == null ? null : endOfMonth(year, Math.max(...months));
     },
   },
   {
@@ -135,6 +169,13 @@ export const MATCHERS: readonly Matcher[] = [
       if (!m[3] || n < 1 || n > 12) return null;
       return m[2] === "cuoi" ? endOfMonth(Number(m[3]), 12) : endOfMonth(Number(m[3]), n);
     },
+  },
+  {
+    // "Đầu năm 2025", "giữa năm 2024": a part of the year with no day that follows from it.
+    kind: "period",
+    modes: ["slot", "inline"],
+    re: /(?:(?:trong|vao)\s+)?(?:dau|giua)\s+nam\s+(?:19|20)\d{2}(?![\d/])/g,
+    date: () => null,
   },
   {
     // "Năm 2025", "trong năm 2023", "Năm 2024 và các năm tiếp theo", "cuối năm 2024".

@@ -5,6 +5,7 @@
  * come out of PDFs interleaved, so every part is searched for in the header zone rather than read
  * line by line in a fixed order.
  */
+import { fold } from "../pipeline/text/fold.js";
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import { isoDate } from "./lib/vn-date.js";
 import {
@@ -16,9 +17,14 @@ import {
   trimLine,
   wordsBefore,
 } from "./metadata-text.js";
-import { type DocSymbol, symbolAt } from "./references-symbol.js";
-import { type DocumentKind, KIND_LINE_PREFIXES, KIND_LINES } from "./vocab/document-kinds.js";
-import { NAME_STOP_WORDS } from "./vocab/units.js";
+import { type DocSymbol, matchView, symbolAt } from "./references-symbol.js";
+import {
+  type DocumentKind,
+  KIND_LINE_PREFIXES,
+  KIND_LINE_SUFFIXES,
+  KIND_LINES,
+} from "./vocab/document-kinds.js";
+import { NAME_STOP_WORDS, UNIT_LEVELS } from "./vocab/units.js";
 
 type Doc = Pick<NormalisedDocument, "text" | "folded">;
 
@@ -59,17 +65,21 @@ export interface KindLine {
   lineEnd: number;
 }
 
+/** A kind's letters with optional spaces between them: scans letter-space headings ("K Ế H O Ạ C H"). */
+const KIND_ALT = KIND_LINES.map((k) => k.folded.replace(/ /g, "").split("").join(String.raw`\s*`)).join("|");
+/**
+ * A kind line, with an optional draft prefix and joint suffix ("DỰ THẢO BÁO CÁO", "KẾ HOẠCH LIÊN
+ * TỊCH"). "QUYẾT ĐỊNH:" with its colon is not one: it opens the articles of a decision ("the
+ * committee decides:"), after the bases.
+ */
 const KIND_RE = new RegExp(
-  String.raw`^(?:(?:${KIND_LINE_PREFIXES.join("|")})\s+)?(${KIND_LINES.map((k) => k.folded.replace(/ /g, String.raw`\s*`)).join("|")})(?![a-z0-9])`,
+  String.raw`^(?:(?:${KIND_LINE_PREFIXES.join("|")})\s+)?(${KIND_ALT})(?:\s+(?:${KIND_LINE_SUFFIXES.join("|")}))?(?![a-z0-9])(?![\s*_]*:)`,
 );
-const KIND_MID_LINE = new RegExp(
-  String.raw`nam\s+\d{4}\s+(${KIND_LINES.map((k) => k.folded.replace(/ /g, String.raw`\s*`)).join("|")})(?![a-z0-9])`,
-  "g",
-);
+const KIND_MID_LINE = new RegExp(String.raw`nam\s+\d{4}\s+(${KIND_ALT})(?![a-z0-9])`, "g");
 
 function kindOf(foldedWords: string): DocumentKind {
-  const key = foldedWords.replace(/\s+/g, " ");
-  return KIND_LINES.find((k) => k.folded === key || k.folded.replace(/ /g, "") === key)?.kind ?? "OTHER";
+  const key = foldedWords.replace(/\s+/g, "");
+  return KIND_LINES.find((k) => k.folded.replace(/ /g, "") === key)?.kind ?? "OTHER";
 }
 
 /**
@@ -140,12 +150,14 @@ export function findOwnNumber(
   lines: Line[] = linesOf(doc.text),
 ): OwnNumber | null {
   const end = zoneEnd ?? headerEnd(doc, lines);
+  // The matching view of the header only (a symbol may run a little past the zone's end).
+  const view = matchView(doc.folded.slice(0, end + 200));
   for (const pos of labelPositions(doc, end, lines)) {
     if (doc.text[pos] !== "S") continue;
     const m = NUMBER_LABEL.exec(doc.folded.slice(pos, pos + 24));
     if (!m) continue;
     const after = pos + m[0].length;
-    const symbol = symbolAt(doc, after);
+    const symbol = symbolAt(doc, after, view);
     if (symbol && symbol.start - after <= 12)
       return { number: symbol.number, symbol, start: pos, end: symbol.end };
     // A blank number: only the part after the missing digits is written ("/KH-UBND", "-KH/BCĐ").
@@ -167,6 +179,9 @@ export interface PlaceDate {
   year: number | null;
 }
 
+/** Level words that may open a place ("Thành phố Hồ Chí Minh", "Phường 12"), folded. */
+const PLACE_LEVELS: ReadonlySet<string> = new Set(UNIT_LEVELS.map((l) => l.folded));
+
 const DATE_LINE =
   /,?\s*ngay\s*(?:((?:\d\s*){1,2})?[\s.…_]*thang\s*((?:\d\s*){1,2})?[\s.…_]*nam\s*((?:\d\s*){4})|(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))(?![0-9])/g;
 
@@ -176,20 +191,45 @@ const DATE_LINE =
  * The place is the run of capitalised words just before the comma.
  */
 export function findPlaceDate(doc: Doc, zoneEnd: number): PlaceDate | null {
-  const zone = doc.folded.slice(0, zoneEnd);
+  const zone = matchView(doc.folded.slice(0, zoneEnd));
   DATE_LINE.lastIndex = 0;
   for (let m = DATE_LINE.exec(zone); m !== null; m = DATE_LINE.exec(zone)) {
     const hasComma = m[0].trimStart().startsWith(",");
-    const before = wordsBefore(doc.text, m.index + (m[0].length - m[0].trimStart().length), 5);
+    const before = wordsBefore(doc.text, m.index + (m[0].length - m[0].trimStart().length), 6);
     const placeWords: Array<{ start: number; end: number; text: string }> = [];
-    for (const w of before) {
+    const take = (w: { start: number; end: number }, word: string) =>
+      placeWords.unshift({ start: w.end - word.length, end: w.end, text: word });
+    for (const [i, w] of before.entries()) {
+      const word = w.text.replace(/^[^\p{L}\d]+/u, "");
+      const left = before[i + 1];
+      const leftWord = left?.text.replace(/^[^\p{L}]+/u, "") ?? "";
+      // "Phường 12, ngày …", "Quận 1, ngày …": a number named by the level word before it.
+      if (placeWords.length === 0 && /^\d{1,3}$/.test(word)) {
+        if (left && isCapitalised(leftWord) && PLACE_LEVELS.has(fold(leftWord).toLowerCase())) {
+          take(w, word);
+          take(left, leftWord);
+        }
+        break;
+      }
       if (/[\d/:;]/.test(w.text)) break;
-      const word = w.text.replace(/^[^\p{L}]+/u, "");
+      // "Bà Rịa - Vũng Tàu, ngày …": a dash between two capitalised parts of one name.
+      if (/^[-–]$/.test(w.text) && placeWords.length > 0 && left && isCapitalised(leftWord)) {
+        take(w, w.text);
+        continue;
+      }
+      // "Thành phố Hồ Chí Minh, ngày …": the place opens with its level word, second syllable in lower case.
+      if (!isCapitalised(word) && placeWords.length > 0 && left && isCapitalised(leftWord)) {
+        if (PLACE_LEVELS.has(fold(`${leftWord} ${word}`).toLowerCase())) {
+          take(w, word);
+          take(left, leftWord);
+        }
+        break;
+      }
       if (!isCapitalised(word) || NAME_STOP_WORDS.has(word)) break;
       // A change from "Ba Tơ" to capitals is the motto of a flattened header ("VIỆT NAM Ba Tơ, ngày").
       const nearest = placeWords[0]?.text;
       if (nearest && !isUpper(nearest) && isUpper(word) && word.length > 1 && !/\.$/.test(word)) break;
-      placeWords.unshift({ start: w.end - word.length, end: w.end, text: word });
+      take(w, word);
     }
     if (!hasComma && placeWords.length === 0) continue;
     const digits = (s: string | undefined) => (s ? Number(s.replace(/\s+/g, "")) : null);

@@ -7,7 +7,8 @@
  */
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import type { Span } from "./metadata-header.js";
-import { isBlankLine, type Line, squash } from "./metadata-text.js";
+import { isBlankLine, isUpper, type Line, squash } from "./metadata-text.js";
+import { CAPACITIES, POSITIONS, SIGNING_BODIES } from "./vocab/signers.js";
 
 type Doc = Pick<NormalisedDocument, "text" | "folded">;
 
@@ -24,6 +25,19 @@ const PURPOSE_NOTE =
   /\s*\((?:de\s+)?(?:b\/c|bao cao|biet|t\/h|thuc hien|p\/h|phoi hop|chi dao|theo doi)\)\s*$/;
 /** A line that ends the list: a signature mark in capitals, or a heading. */
 const LIST_END = /^(?:tm|kt|tl|tuq)\s*\.|^(?:chu tich|pho chu tich|giam doc)\b/;
+/**
+ * A piece of a line that is only part of the signature block beside the list ("- UBND quận Hải
+ * Châu; CHỦ TỊCH" when the two columns share lines): a capacity, a position or a signing body.
+ * Folded; counts only when written in capitals.
+ */
+const SIGNATURE_PIECE = new RegExp(
+  String.raw`^(?:(?:${CAPACITIES.map((c) => c.folded).join("|")})\s*\.\s*)?(?:${[
+    ...POSITIONS,
+    ...SIGNING_BODIES,
+  ]
+    .map((p) => p.replace(/ /g, String.raw`\s+`))
+    .join("|")})$`,
+);
 
 /** Cleans one item: leading dash, trailing separators, braces and purpose notes. */
 function cleanItem(
@@ -78,7 +92,11 @@ function readList(doc: Doc, labelEnd: number, lines: Line[]): RecipientList | nu
     while (s < seg.end && /[\s*|]/.test(text[s] ?? "")) s++;
     const f = doc.folded.slice(s, seg.end);
     const isItem = /^[-–+•]/.test(text.slice(s, s + 1));
-    if (LIST_END.test(f)) break;
+    // The signature may share the label's line ("Nơi nhận: TM. ỦY BAN NHÂN DÂN"): the items follow.
+    if (LIST_END.test(f)) {
+      if (from !== line.start && items.length === 0) continue;
+      break;
+    }
     if (!isItem && from === line.start && (items.length > 0 || blanks > 0)) break;
     if (!isItem && from === line.start && items.length === 0 && /^\p{Ll}/u.test(text.slice(s, s + 1))) break;
     blanks = 0;
@@ -90,15 +108,23 @@ function readList(doc: Doc, labelEnd: number, lines: Line[]): RecipientList | nu
       const pStart = text.indexOf(piece, cursor);
       const pEnd = pStart + piece.length;
       cursor = pEnd;
-      const item = cleanItem(doc, pStart, pEnd);
-      if (!item) continue;
-      const fi = doc.folded.slice(item.start, item.end);
-      if (/^luu\b/.test(fi)) {
+      // A list flattened onto one line runs on into the body: "- Bộ Giáo dục và Đào tạo. Vừa qua, …"
+      // (a sentence after a lower-case word's full stop; "TT. HĐND" is an abbreviation, not an end).
+      const runOn = /(?<=\p{Ll})\.\s+(?=\p{Lu}\p{Ll})/u.exec(piece);
+      const item = cleanItem(doc, pStart, runOn ? pStart + runOn.index : pEnd);
+      if (item) {
+        const fi = doc.folded.slice(item.start, item.end);
+        if (/^luu\b/.test(fi)) {
+          done = true;
+          break;
+        }
+        const signature = SIGNATURE_PIECE.test(fi) && isUpper(item.value);
+        if (!NOT_RECIPIENT.test(fi) && !signature) items.push(item);
+      }
+      if (runOn) {
         done = true;
         break;
       }
-      if (NOT_RECIPIENT.test(fi)) continue;
-      items.push(item);
     }
   }
   const first = items[0];

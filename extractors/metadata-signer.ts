@@ -138,9 +138,10 @@ function nameAfter(
 }
 
 /**
- * The signer: capacity = the last capacity mark ("TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH" → KT),
- * position = the last position mark unless it is only the object of a KT/TL/TUQ ("KT. CHỦ TỊCH"
- * alone says who is replaced, not who signs), name = the first name-like line after the marks.
+ * The signer, null when two bodies sign side by side. Capacity = the last capacity mark ("TM. ỦY
+ * BAN NHÂN DÂN / KT. CHỦ TỊCH" → KT), position = the last position mark unless it is only the
+ * object of a KT/TL/TUQ ("KT. CHỦ TỊCH" alone says who is replaced, not who signs), name = the
+ * first name-like line after the marks.
  * With no marks, a name alone after the recipients ("Lưu: VT. / Đặng Văn Minh") is taken when it
  * starts with a known family name.
  */
@@ -154,6 +155,13 @@ export function findSigner(doc: Doc, lines: Line[]): SignerFound | null {
     if (!found || found.span.start < span.start) return null;
     return { signer: { name: found.name, position: null, capacity: null }, span: found.span };
   }
+  // Two bodies signing side by side (a joint plan: "TM. BAN THƯỜNG TRỰC … ⇥ TM. ỦY BAN NHÂN DÂN"):
+  // two signers and no way to tell which one the document's signer is, so none is given.
+  const caps = block.filter((m) => m.type === "cap");
+  const sideBySide = caps.some((a, i) =>
+    caps.slice(i + 1).some((b) => /^[^\n]*\t[^\n]*$/.test(doc.text.slice(a.end, b.start))),
+  );
+  if (caps.filter((m) => m.value === "tm").length > 1 || sideBySide) return null;
   let capacity: Capacity | null = null;
   let capIndex = -1;
   let position: string | null = null;

@@ -104,7 +104,8 @@ export function findTitle(doc: Doc, kind: KindLine, zoneEnd: number, lines: Line
       // A title wraps at the column's width; a long paragraph after it is the body.
       if (s.length > 250) break;
       const prev = parts[parts.length - 1] ?? "";
-      const lowerStart = /^\p{Ll}/u.test(s);
+      // A wrapped line goes on in lower case, or with a figure and a lower-case word ("6 tháng đầu năm").
+      const lowerStart = /^(?:\d+\s+)?\p{Ll}/u.test(s);
       const capsChain = parts.every(isUpper) && isUpper(s);
       const open = OPEN_ENDING.test(doc.folded.slice(end - Math.min(end, 20), end)) || /-$/.test(prev);
       if (BODY_CUE.test(f) && !lowerStart) break;
@@ -134,6 +135,15 @@ function placeStart(text: string, comma: number, floor: number): number {
 }
 
 /**
+ * "V/v" or "Về việc" opening a subject: at a line's start, after "; " (a flattened DOCX cell), or
+ * after the year of the date in a header flattened onto one line ("… ngày 05 tháng 11 năm 2010 V/v
+ * báo cáo …"). Folded.
+ */
+const SUBJECT_MARKER = /(?:^|;\s+|nam\s+\d{4}\s+)(v\s*\/\s*v|ve viec)\b\s*[:.]?\s*/d;
+/** Where a subject flattened onto one line runs into the address or the body. Folded. */
+const SUBJECT_RUNS_ON = /\s(?:kinh gui|can cu|thuc hien)\b/g;
+
+/**
  * The subject of a công văn: "V/v tham mưu triển khai thực / hiện Kế hoạch số 53/KH- / UBND …"
  * (a narrow left column wrapped over several lines) up to a blank line, the place and date, the
  * address or the body. The "V/v" marker is left out of the value.
@@ -148,16 +158,34 @@ export function findSubject(
     const raw = lines[i];
     if (!raw || raw.start >= zoneEnd) break;
     const line = trimLine(text, raw);
-    const m = /^(v\s*\/\s*v|ve viec)\b\s*[:.]?\s*/.exec(doc.folded.slice(line.start, line.end));
-    if (!m || !/^V/.test(text.slice(line.start, line.start + 1))) continue;
+    // At the line's start, or after "; " inside a DOCX header cell flattened onto one line
+    // ("ỦY BAN NHÂN DÂN; XÃ HÀNH THIỆN; Số: 85/UBND-VP; V/v báo cáo …⇥CỘNG HÒA …").
+    const m = SUBJECT_MARKER.exec(doc.folded.slice(line.start, line.end));
+    const markerAt = line.start + (m?.indices?.[1]?.[0] ?? 0);
+    if (!m || !/^V/.test(text.slice(markerAt, markerAt + 1))) continue;
     const parts: string[] = [];
-    const start = line.start + m[0].length;
+    const start = line.start + m.index + m[0].length;
+    // In a flattened cell the subject ends with the cell, at the tab; in a flattened header, where
+    // the address or the body begins.
+    const tab = text.indexOf("\t", start);
+    let firstEnd = tab >= 0 && tab < line.end ? tab : line.end;
+    const firstLine = doc.folded.slice(start, firstEnd);
+    SUBJECT_RUNS_ON.lastIndex = 0;
+    for (let r = SUBJECT_RUNS_ON.exec(firstLine); r; r = SUBJECT_RUNS_ON.exec(firstLine)) {
+      // Only a capitalised "Kính gửi", "Căn cứ", "Thực hiện" starts the next part; "… triển khai thực
+      // hiện Kế hoạch …" inside the subject does not.
+      if (/^\p{Lu}/u.test(text[start + r.index + 1] ?? "")) {
+        firstEnd = start + r.index;
+        break;
+      }
+    }
     let end = start;
     for (let j = i; j < lines.length && j < i + 6; j++) {
       const l = lines[j];
       if (!l) break;
       if (j > i && isBlankLine(text, l)) break;
-      const t = j === i ? { start, end: line.end } : trimLine(text, l);
+      if (j > i && firstEnd < line.end) break;
+      const t = j === i ? { start, end: firstEnd } : trimLine(text, l);
       const f = doc.folded.slice(t.start, t.end);
       if (j > i && (/^(?:kinh gui|so\s*[:.]|cong hoa|doc lap)/.test(f) || BODY_CUE.test(f))) break;
       // The place and date of the right column may share the line: cut the subject before the place.
@@ -170,7 +198,7 @@ export function findSubject(
       }
     }
     const value = joinLines(parts.filter(Boolean));
-    if (value) return { value, start, end, markerStart: line.start };
+    if (value) return { value, start, end, markerStart: markerAt };
   }
   return null;
 }

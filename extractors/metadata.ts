@@ -87,7 +87,14 @@ export function extractMetadata(doc: NormalisedDocument): DocumentMetadata {
   const title = kindLine ? findTitle(doc, kindLine, zoneEnd, lines) : subject;
   if (title) put("title", title);
 
-  const regionEnd = Math.min(kindLine?.start ?? zoneEnd, subject?.markerStart ?? zoneEnd, zoneEnd);
+  // The issuer heads the header: it stands before the kind line, the subject and the date (a header
+  // flattened onto one line goes on into "Kính gửi: - Ủy ban nhân dân tỉnh …", which is no issuer).
+  const regionEnd = Math.min(
+    kindLine?.start ?? zoneEnd,
+    subject?.markerStart ?? zoneEnd,
+    placeDate?.dateSpan.end ?? zoneEnd,
+    zoneEnd,
+  );
   const issuerFound = headerIssuer(doc, regionEnd) ?? bodyIssuer(doc, place);
   if (issuerFound) {
     put("issuer", issuerFound.span);

@@ -10,6 +10,7 @@
  */
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import type { ReferenceKind } from "../schemas/index.js";
+import { ocrDigitView } from "./lib/ocr-number-view.js";
 import { GLUED_ISSUERS, SYMBOL_CODE_SPELLING, SYMBOL_CODES } from "./vocab/document-kinds.js";
 
 /** How a symbol is built: a state symbol with a kind code, a Party symbol, or a plain one with no code. */
@@ -32,11 +33,13 @@ export interface DocSymbol {
 }
 
 /**
- * The folded view used for symbol matching: the Icelandic "Ð/ð" (U+00D0/U+00F0) that some fonts
- * put for "Đ" folds to "ð", not "d": map it so "QÐ" matches as "qd". Same length as `folded`.
+ * The folded view used for symbol and date matching: the Icelandic "Ð/ð" (U+00D0/U+00F0) that some
+ * fonts put for "Đ" folds to "ð", not "d": map it so "QÐ" matches as "qd"; and OCR letters inside
+ * numbers read as the digits they stand for ("l5/3/2024", "12l1/QĐ-UBND", see lib/ocr-number-view.ts).
+ * Same length as `folded`.
  */
 export function matchView(folded: string): string {
-  return folded.includes("ð") ? folded.replace(/ð/g, "d") : folded;
+  return ocrDigitView(folded.includes("ð") ? folded.replace(/ð/g, "d") : folded);
 }
 
 const CODE_ALTERNATION = [...Object.keys(SYMBOL_CODES), "q4", "n4"]
@@ -55,7 +58,8 @@ const GLUED = GLUED_ISSUERS.join("|");
  * must start with a letter, so a date "23/3/2022" is never a symbol). `d` flag: group offsets.
  */
 const SYMBOL_RE = new RegExp(
-  String.raw`(?<![a-z0-9/.,-])(?<num>${NUMBER})\s*(?:` +
+  // A number stands alone, or glued to the "số" before it ("Quyết định số181/QĐ-UBND").
+  String.raw`(?:(?<![a-z0-9/.,-])|(?<=(?<![a-z])so))(?<num>${NUMBER})\s*(?:` +
     String.raw`\/+\s*(?:(?<sy>${YEAR})\s*\/?\s*)?(?<sc>${CODE_ALTERNATION})(?:\s*-\s*|(?=(?:${GLUED})(?![a-z0-9])))(?<si>${ISSUER})` +
     String.raw`|-\s*(?<pc>${CODE_ALTERNATION})\s*\/\s*(?<pi>${ISSUER})` +
     String.raw`|\/+\s*(?:(?<ly>${YEAR})\s*\/\s*)?(?<li>${PLAIN_ISSUER})` +
@@ -79,8 +83,21 @@ function isUpperAt(text: string, i: number): boolean {
   return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
+/**
+ * The number part as written, with the digits the matching view restored ("l2" → "12"): a character
+ * the view reads as a digit is that digit, every other keeps its real spelling ("30c").
+ */
+function numberPart(text: string, view: string, start: number, end: number): string {
+  let out = "";
+  for (let i = start; i < end; i++) {
+    const v = view[i] ?? "";
+    out += /\d/.test(v) ? v : (text[i] ?? "");
+  }
+  return tidyPart(out);
+}
+
 /** Reads one regex match into a symbol; null when the real text is not written like a symbol. */
-function toSymbol(text: string, m: RegExpExecArray): DocSymbol | null {
+function toSymbol(text: string, view: string, m: RegExpExecArray): DocSymbol | null {
   const g = m.groups ?? {};
   const idx = m.indices?.groups ?? {};
   const slice = (name: string): string => {
@@ -88,7 +105,8 @@ function toSymbol(text: string, m: RegExpExecArray): DocSymbol | null {
     return span ? text.slice(span[0], span[1]) : "";
   };
   const at = (name: string): number => idx[name]?.[0] ?? -1;
-  const num = tidyPart(slice("num"));
+  const numSpan = idx.num ?? [m.index, m.index];
+  const num = numberPart(text, view, numSpan[0], numSpan[1]);
   const start = m.index;
   const end = start + m[0].length;
   if (g.sc !== undefined && g.si !== undefined) {
@@ -132,19 +150,26 @@ export function findSymbols(doc: Pick<NormalisedDocument, "text" | "folded">): D
   const out: DocSymbol[] = [];
   SYMBOL_RE.lastIndex = 0;
   for (let m = SYMBOL_RE.exec(view); m !== null; m = SYMBOL_RE.exec(view)) {
-    const symbol = toSymbol(doc.text, m);
+    const symbol = toSymbol(doc.text, view, m);
     if (symbol) out.push(symbol);
   }
   return out;
 }
 
-/** The symbol starting exactly at `offset` (after spaces), or null: for "Số: 08/KH-UBND" in a header. */
-export function symbolAt(doc: Pick<NormalisedDocument, "text" | "folded">, offset: number): DocSymbol | null {
-  const view = matchView(doc.folded);
+/**
+ * The symbol starting exactly at `offset` (after spaces), or null: for "Số: 08/KH-UBND" in a header.
+ * `view` ({@link matchView} of the folded text, or of a prefix reaching past the symbol) may be passed
+ * when already computed.
+ */
+export function symbolAt(
+  doc: Pick<NormalisedDocument, "text" | "folded">,
+  offset: number,
+  view: string = matchView(doc.folded),
+): DocSymbol | null {
   const re = new RegExp(SYMBOL_RE.source, "dy");
   let s = offset;
   while (s < view.length && /\s/.test(view[s] ?? "")) s++;
   re.lastIndex = s;
   const m = re.exec(view);
-  return m ? toSymbol(doc.text, m) : null;
+  return m ? toSymbol(doc.text, view, m) : null;
 }

@@ -97,7 +97,8 @@ function readIssuer(
     )
       break;
     i += gap.length;
-    if (ISSUER_END.test(view.slice(i, i + 24))) break;
+    // Folded, "giáo" (Ban Tuyên giáo) reads like the verb "giao": the real spelling decides.
+    if (ISSUER_END.test(view.slice(i, i + 24)) && !/^giáo/iu.test(text.slice(i, i + 4))) break;
     let j = i;
     while (j < text.length && !ISSUER_STOP_CHAR.test(text[j] ?? "")) j++;
     if (j === i) break;
@@ -132,17 +133,25 @@ function readMention(doc: NormalisedDocument, view: string, s: DocSymbol): Menti
     kind = s.codeKind;
   }
   let end = s.end;
-  let issuedOn: string | null = null;
-  const date = DATE_AFTER.exec(view.slice(end, end + 48));
-  if (date) {
+  const readDate = (at: number): { date: string; end: number } | null => {
+    const date = DATE_AFTER.exec(view.slice(at, at + 48));
+    if (!date) return null;
     const day = Number(date[1]);
     const month = Number(date[2] ?? date[4]);
     const year = Number(date[3] ?? date[5]);
-    issuedOn = isoDate(year, month, day);
-    if (issuedOn) end += date[0].length;
-  }
+    const iso = isoDate(year, month, day);
+    return iso ? { date: iso, end: at + date[0].length } : null;
+  };
+  let date = readDate(end);
+  if (date) end = date.end;
   const issuer = readIssuer(doc, view, end);
   if (issuer) end = issuer.end;
+  // The date may follow the issuer: "Quyết định số 3225/QĐ-UBND của UBND tỉnh ngày 12/12/2023".
+  if (!date && issuer) {
+    date = readDate(end);
+    if (date) end = date.end;
+  }
+  const issuedOn = date?.date ?? null;
   return {
     kind,
     number: s.number,

@@ -37,6 +37,23 @@ describe("parseDeadline: every phrasing of the domain brief", () => {
     ["Năm 2023-2025", "period", "2025-12-31"],
     ["Theo tiến độ xây dựng dự thảo văn bản của cơ quan chủ trì soạn thảo", "event", null],
     ["Năm 2025", "period", "2025-12-31"],
+    // Other ways plans and time columns write them.
+    ["Từ tháng 4 đến tháng 6/2024", "window", "2024-06-30"],
+    ["Từ tháng 3 đến hết tháng 5 năm 2025", "window", "2025-05-31"],
+    ["Tháng 11 - 12/2024", "window", "2024-12-31"],
+    ["Tháng 6 và tháng 12 năm 2024", "month", "2024-12-31"],
+    ["trước 17 giờ 00 ngày 20/12/2024", "by_date", "2024-12-20"],
+    ["trước 16 giờ 30, ngày 30/11/2024", "by_date", "2024-11-30"],
+    ["chậm nhất 16h30 ngày 05/12/2024", "by_date", "2024-12-05"],
+    ["chậm nhất vào ngày 25/11/2025", "by_date", "2025-11-25"],
+    ["Đầu năm 2025", "period", null],
+    ["Cuối năm 2025", "period", "2025-12-31"],
+    ["2024", "period", "2024-12-31"],
+    ["2024 - 2025", "period", "2025-12-31"],
+    ["6/2024", "month", "2024-06-30"],
+    ["Quý 3/2024", "quarter", "2024-09-30"],
+    ["Quý I/2025", "quarter", "2025-03-31"],
+    ["Trước ngày 20 hằng tháng", "recurring", null],
   ];
   it.each(cases)("%s → %s %s", (phrase, kind, date) => {
     expect(parseDeadline(phrase, 2025)).toEqual({ kind, date });
@@ -70,6 +87,14 @@ describe("parseDeadline: every phrasing of the domain brief", () => {
     expect(parseDeadline("Quy II , III nam 2024", null)).toEqual({ kind: "quarter", date: "2024-09-30" });
     expect(parseDeadline("THƯỜNG XUYÊN", null)?.kind).toBe("continuous");
     expect(parseDeadline("hang thang", null)?.kind).toBe("recurring");
+  });
+
+  it("reads 'l' for '1' in an OCR'd date", () => {
+    const text = "- Thoi gian thuc hien: Truoc ngay l5/6/2024.\n\nBáo cáo kết quả truoc ngay 3l/l2/2024.";
+    expect(extractDeadlines(docFromText(text)).map((d) => [d.kind, d.date])).toEqual([
+      ["by_date", "2024-06-15"],
+      ["by_date", "2024-12-31"],
+    ]);
   });
 
   it("leaves a dateless day without a year undated and finds nothing in plain words", () => {

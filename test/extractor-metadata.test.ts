@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ocrDigitView } from "../extractors/lib/ocr-number-view.js";
 import { extractMetadata, metadataExtractor } from "../extractors/metadata.js";
 import { docFromText } from "../extractors/test-doc.js";
 import { fold } from "../pipeline/text/fold.js";
@@ -8,8 +9,9 @@ import { buildRawText } from "../pipeline/text/raw-text.js";
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import { DocumentMetadata } from "../schemas/index.js";
 
+/** Folded words, OCR letters inside numbers read as digits ("l2" holds the number 12). */
 const words = (s: string) =>
-  fold(s)
+  ocrDigitView(fold(s))
     .split(/[\s\-–]+/)
     .filter(Boolean);
 
@@ -527,6 +529,120 @@ describe("metadata: header layouts from PDFs, DOCX and scans", () => {
   });
 });
 
+describe("metadata: issuers, places and kind lines of other units and agencies", () => {
+  const body =
+    "Nội dung.\n\nNơi nhận:\n- UBND huyện;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An";
+
+  it("never reads an issuer out of the number's symbol ('45/KH-UBND Tịnh Hà' is not 'UBND tỉnh Hà')", () => {
+    const md = meta(
+      `ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TỊNH HÀ Độc lập - Tự do - Hạnh phúc\nSố: 45/KH-UBND Tịnh Hà, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nCông tác dân vận năm 2024\n${body}`,
+    );
+    expect(md.issuer).toBe("UBND xã Tịnh Hà");
+    expect(md.unit).toEqual({ name: "Tịnh Hà", level: "xa" });
+  });
+
+  it("makes an agency under its parent the issuer, on its own line or after the motto", () => {
+    const own = meta(
+      `UBND HUYỆN BA TƠ\nPHÒNG NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 35/PNV\nV/v đôn đốc tự chấm điểm\nBa Tơ, ngày 25 tháng 11 năm 2024\n\nKính gửi: UBND các xã, thị trấn.\n\n${body}`,
+    );
+    expect(own.issuer).toBe("Phòng Nội vụ huyện Ba Tơ");
+    expect(own.unit).toEqual({ name: "Ba Tơ", level: "huyen" });
+    expect(own.kind).toBe("CONG_VAN");
+    const flat = meta(
+      `UBND TỈNH NINH THUẬN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM SỞ GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc Số : 1857 /SGDĐT-VP Phan Rang-Tháp Chàm, ngày 14 tháng11 năm 2024 V/v báo cáo kết quả năm 2024 Kính gửi: - Ủy ban nhân dân tỉnh Ninh Thuận; - Các đơn vị trực thuộc Sở. Thực hiện Kế hoạch của UBND tỉnh./.`,
+    );
+    expect(flat.issuer).toBe("Sở Giáo dục và Đào tạo tỉnh Ninh Thuận");
+    expect(flat.number).toBe("1857/SGDĐT-VP");
+    expect(flat.place).toBe("Phan Rang-Tháp Chàm");
+    expect(flat.issuedOn).toBe("2024-11-14");
+    expect(flat.title).toBe("báo cáo kết quả năm 2024");
+    expect(flat.recipients).toEqual(["Ủy ban nhân dân tỉnh Ninh Thuận", "Các đơn vị trực thuộc Sở"]);
+    // A name wrapped over two lines is no agency: "THÀNH PHỐ HẢI / PHÒNG".
+    const wrapped = meta(
+      `ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI\nPHÒNG\nSố: 12/KH-UBND\nKẾ HOẠCH\nCông tác năm 2024\n${body}`,
+    );
+    expect(wrapped.issuer).toBe("UBND thành phố Hải Phòng");
+  });
+
+  it("keeps a level word or a number in the place, and a dash in a name", () => {
+    const hcm = meta(
+      `ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 1045/KH-UBND\nThành phố Hồ Chí Minh, ngày 14 tháng 3 năm 2024\nKẾ HOẠCH\nCông tác năm 2024\n${body}`,
+    );
+    expect(hcm.place).toBe("Thành phố Hồ Chí Minh");
+    expect(hcm.unit).toEqual({ name: "Hồ Chí Minh", level: "thanh_pho" });
+    const ward = meta(
+      `ỦY BAN NHÂN DÂN QUẬN GÒ VẤP\nỦY BAN NHÂN DÂN PHƯỜNG 12\nSố: 25/TB-UBND\nPhường 12, ngày 10 tháng 4 năm 2024\nTHÔNG BÁO\nLịch tiếp công dân năm 2024\n${body}`,
+    );
+    expect(ward.place).toBe("Phường 12");
+    expect(ward.issuer).toBe("UBND phường 12");
+    expect(ward.kind).toBe("THONG_BAO");
+    const brvt = meta(
+      `ỦY BAN NHÂN DÂN\nTỈNH BÀ RỊA - VŨNG TÀU\nSố: 120/KH-UBND\nBà Rịa - Vũng Tàu, ngày 05 tháng 3 năm 2024\nKẾ HOẠCH\nCông tác năm 2024\n${body}`,
+    );
+    expect(brvt.place).toBe("Bà Rịa - Vũng Tàu");
+    expect(brvt.unit).toEqual({ name: "Bà Rịa - Vũng Tàu", level: "tinh" });
+  });
+
+  it("reads letter-spaced and joint kind lines, and never the 'QUYẾT ĐỊNH:' of the articles", () => {
+    const spaced = meta(
+      `UBND XÃ ĐỨC PHÚ\nSố: 12/KH-UBND\n\nK Ế H O Ạ C H\nThực hiện dân chủ ở cơ sở năm 2024\n${body}`,
+    );
+    expect(spaced.kind).toBe("KE_HOACH");
+    expect(spaced.title).toBe("Thực hiện dân chủ ở cơ sở năm 2024");
+    const joint = meta(
+      `UBND XÃ NGHĨA ĐIỀN\nSố: 03/KHLT-UBND-MTTQ\n\nKẾ HOẠCH LIÊN TỊCH\nPhối hợp thực hiện công tác dân vận năm 2024\n${body}`,
+    );
+    expect(joint.kind).toBe("KE_HOACH");
+    expect(joint.title).toBe("Phối hợp thực hiện công tác dân vận năm 2024");
+    const flat = meta(
+      "ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 1350/QĐ-UBND Quảng Nam, ngày 17 tháng 5 năm 2024 QUYẾT ĐỊNH Ban hành Quy định tiêu chí chấm điểm ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.",
+    );
+    expect(flat.kind).toBe("QUYET_DINH");
+    expect(flat.title).toBe("Ban hành Quy định tiêu chí chấm điểm");
+  });
+
+  it("goes on with a title line that starts with a figure, and reads a V/v inside a flattened DOCX cell", () => {
+    const report = meta(
+      `UBND PHƯỜNG HÒA CƯỜNG BẮC\nSố: /BC-UBND\n\nDỰ THẢO BÁO CÁO\nKết quả thực hiện quy chế dân chủ\n6 tháng đầu năm 2024\n\nThực hiện Kế hoạch số 15/KH-UBND ngày 22/01/2024 của UBND phường.\n${body}`,
+    );
+    expect(report.title).toBe("Kết quả thực hiện quy chế dân chủ 6 tháng đầu năm 2024");
+    const cell = meta(
+      "ỦY BAN NHÂN DÂN; XÃ HÀNH THIỆN; Số: 85/UBND-VP; V/v báo cáo kết quả tự chấm điểm năm 2024\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM; Độc lập - Tự do - Hạnh phúc; Hành Thiện, ngày 10 tháng 12 năm 2024\n\nKính gửi: Phòng Nội vụ huyện Xuân Trường.\n\nNội dung.",
+    );
+    expect(cell.kind).toBe("CONG_VAN");
+    expect(cell.title).toBe("báo cáo kết quả tự chấm điểm năm 2024");
+    expect(cell.issuer).toBe("UBND xã Hành Thiện");
+    expect(cell.number).toBe("85/UBND-VP");
+  });
+
+  it("stops a unit's name at the next cell of a table row", () => {
+    const md = meta(
+      `ỦY BAN NHÂN DÂN; XÃ NGHĨA ĐIỀN\tỦY BAN MTTQ VIỆT NAM; XÃ NGHĨA ĐIỀN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 03/KHLT-UBND-MTTQ\t\tNghĩa Điền, ngày 10 tháng 01 năm 2024\n\nKẾ HOẠCH LIÊN TỊCH\nPhối hợp năm 2024\n${body}`,
+    );
+    expect(md.issuer).toBe("UBND xã Nghĩa Điền");
+  });
+});
+
+describe("metadata: signature and recipients sharing lines", () => {
+  const head = "UBND XÃ TỊNH HÀ\nSố: 45/KH-UBND\nKẾ HOẠCH\nCông tác năm 2024\n\nNội dung.\n\n";
+
+  it("reads recipients whose lines also hold the signature marks (columns aligned with spaces)", () => {
+    const md = meta(
+      `${head}Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- UBND quận Hải Châu; CHỦ TỊCH\n- Phòng Nội vụ quận;\n- Lưu: VT.\n\nLê Minh Tuấn`,
+    );
+    expect(md.recipients).toEqual(["UBND quận Hải Châu", "Phòng Nội vụ quận"]);
+    expect(md.signer).toEqual({ name: "Lê Minh Tuấn", position: "CHỦ TỊCH", capacity: "TM" });
+  });
+
+  it("gives no signer when two bodies sign side by side (a joint plan): which one is unknown", () => {
+    const md = meta(
+      `${head}Nơi nhận: - UBND huyện; - Lưu: VT.\tTM. BAN THƯỜNG TRỰC; ỦY BAN MTTQ VIỆT NAM XÃ; CHỦ TỊCH; Nguyễn Thị Hồng\tTM. ỦY BAN NHÂN DÂN; CHỦ TỊCH; Trần Quốc Việt`,
+    );
+    expect(md.signer).toBeNull();
+    expect(md.recipients).toEqual(["UBND huyện"]);
+  });
+});
+
 describe("metadata: OCR noise", () => {
   it("reads an unaccented OCR header", () => {
     const md = meta(
@@ -549,6 +665,19 @@ describe("metadata: OCR noise", () => {
     expect(md.number).toBe("06/2021/QĐ-UBND");
     expect(md.kind).toBe("QUYET_DINH");
     expect(md.title).toBe("Về việc ban hành quy chế");
+  });
+
+  it("reads 'l' for '1' inside the number and the date", () => {
+    const md = meta(
+      "UBND HUYEN TU NGHIA\nCONG HOA XA HOI CHU NGHIA VIET NAM\nSo: l2 /TB-UBND\nTư Nghĩa, ngay 08 thang 4 nam 2024\n\nTHONG BAO\nKết luận của Chủ tịch UBND huyện năm 2024\n\nNội dung.",
+    );
+    expect(md.number).toBe("12/TB-UBND");
+    expect(md.issuedOn).toBe("2024-04-08");
+    expect(md.kind).toBe("THONG_BAO");
+    expect(md.issuer).toBe("UBND huyện Tu Nghia");
+    expect(meta("UBND XÃ A\nSố: 45/KH-UBND\nA Lưới, ngày l8/0l/2024\nKẾ HOẠCH\nCông tác").issuedOn).toBe(
+      "2024-01-18",
+    );
   });
 
   it("reads the kind from the number when the kind line is lost, and a công văn from a plain number", () => {

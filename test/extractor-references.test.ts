@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ocrDigitView } from "../extractors/lib/ocr-number-view.js";
 import { extractReferences, referencesExtractor } from "../extractors/references.js";
 import { docFromText } from "../extractors/test-doc.js";
+import { fold } from "../pipeline/text/fold.js";
 import { normaliseFile } from "../pipeline/text/normalise-file.js";
 import { buildRawText } from "../pipeline/text/raw-text.js";
 import type { NormalisedDocument } from "../pipeline/text/types.js";
@@ -13,7 +15,9 @@ function checked(doc: NormalisedDocument): Reference[] {
   for (const r of refs) {
     expect(Reference.safeParse(r).success).toBe(true);
     expect(r.evidence.text).toBe(doc.text.slice(r.evidence.start, r.evidence.end));
-    if (r.number) expect(r.evidence.text.replace(/\s+/g, "")).toContain(r.number.split(/[/-]/)[0]);
+    // The number's digits are in the evidence (OCR letters inside numbers read as digits: "12l1").
+    const evidenceDigits = ocrDigitView(fold(r.evidence.text)).replace(/\s+/g, "");
+    if (r.number) expect(evidenceDigits).toContain(r.number.split(/[/-]/)[0]?.toLowerCase());
   }
   return refs;
 }
@@ -139,6 +143,48 @@ QĐ/ĐU ngày 21/01/2022 của Đảng ủy về việc ban hành Quy chế; Quy
   });
 });
 
+describe("references: other ways of writing a citation", () => {
+  it("reads a number glued to its 'số', a date after the issuer, a 'Thông báo kết luận'", () => {
+    expect(
+      brief(
+        refs(
+          "Thực hiện Quyết định số181/QĐ-UBND ngày 29/12/2023 của UBND phường; Quyết định số 3225/QĐ-UBND của UBND tỉnh Quảng Ngãi ngày 12/12/2023 về việc ban hành Quy chế; Thông báo kết luận số 12-TB/TU ngày 28/02/2024 của Ban Thường vụ Thành ủy.",
+        ),
+      ),
+    ).toEqual([
+      { kind: "QUYET_DINH", number: "181/QĐ-UBND", issuedOn: "2023-12-29", issuer: "UBND phường" },
+      { kind: "QUYET_DINH", number: "3225/QĐ-UBND", issuedOn: "2023-12-12", issuer: "UBND tỉnh Quảng Ngãi" },
+      { kind: "THONG_BAO", number: "12-TB/TU", issuedOn: "2024-02-28", issuer: "Ban Thường vụ Thành ủy" },
+    ]);
+  });
+
+  it("reads Party rules, ordinances, joint programmes and Tờ trình", () => {
+    expect(
+      brief(
+        refs(
+          "Căn cứ Quy định số 08-QĐi/TW ngày 25/10/2021 của Ban Chấp hành Trung ương; Pháp lệnh số 34/2007/PL-UBTVQH11 ngày 20/4/2007 của Ủy ban Thường vụ Quốc hội; Chương trình phối hợp số 02/CTr-UBND-MTTQ ngày 05/01/2022; Hướng dẫn số 12-HD/BTGDVTW ngày 15/8/2025 của Ban Tuyên giáo và Dân vận Trung ương về đánh giá; Xét Tờ trình số 05/TTr-PNV ngày 10 tháng 01 năm 2024.",
+        ),
+      ),
+    ).toEqual([
+      { kind: "QUY_DINH", number: "08-QĐi/TW", issuedOn: "2021-10-25", issuer: "Ban Chấp hành Trung ương" },
+      {
+        kind: "PHAP_LENH",
+        number: "34/2007/PL-UBTVQH11",
+        issuedOn: "2007-04-20",
+        issuer: "Ủy ban Thường vụ Quốc hội",
+      },
+      { kind: "CHUONG_TRINH", number: "02/CTr-UBND-MTTQ", issuedOn: "2022-01-05", issuer: null },
+      {
+        kind: "HUONG_DAN",
+        number: "12-HD/BTGDVTW",
+        issuedOn: "2025-08-15",
+        issuer: "Ban Tuyên giáo và Dân vận Trung ương",
+      },
+      { kind: "OTHER", number: "05/TTr-PNV", issuedOn: "2024-01-10", issuer: null },
+    ]);
+  });
+});
+
 describe("references: deduplication", () => {
   it("keeps the first full citation's evidence and fills what it lacks from another mention", () => {
     const rs = refs(
@@ -210,6 +256,16 @@ describe("references: OCR noise", () => {
       { kind: "QUYET_DINH", number: "1211/QĐ-UBND", issuedOn: "2022-11-02", issuer: "UBND tinh Quang Ngai" },
       { kind: "NGHI_DINH", number: "91/2017/NĐ-CP", issuedOn: null, issuer: null },
     ]);
+  });
+
+  it("reads 'l' for '1' inside numbers and dates, never inside words or roman numerals", () => {
+    expect(
+      brief(refs("Quyết định số 12l1/Q4-UBND ngày 02/11/2022; Quyết định số 95/Q4-UBND ngày l8/0l/2024")),
+    ).toEqual([
+      { kind: "QUYET_DINH", number: "1211/QĐ-UBND", issuedOn: "2022-11-02", issuer: null },
+      { kind: "QUYET_DINH", number: "95/QĐ-UBND", issuedOn: "2024-01-18", issuer: null },
+    ]);
+    expect(refs("Kế hoạch số l/KH-UBND ngày 1l/3 Quý I/2024")).toEqual([]);
   });
 
   it("reads no number from cut-off symbols, dates, ranks or a header's own number", () => {

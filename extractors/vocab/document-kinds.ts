@@ -37,6 +37,9 @@ export const KIND_LINES: ReadonlyArray<{ folded: string; kind: DocumentKind }> =
 /** Words that may stand before a kind line in drafts: "DỰ THẢO BÁO CÁO". */
 export const KIND_LINE_PREFIXES: readonly string[] = ["du thao"];
 
+/** Words that complete a kind line without being the title: "KẾ HOẠCH LIÊN TỊCH", "NGHỊ QUYẾT LIÊN TỊCH". */
+export const KIND_LINE_SUFFIXES: readonly string[] = ["lien tich"];
+
 /**
  * The code in a document's own number tells its kind when the kind line is missing
  * ("Số: 08/KH-UBND" → KẾ HOẠCH). A number with no kind code ("560/UBND", "…/UBND-NC") is a công văn.
@@ -55,6 +58,8 @@ export const KIND_BY_OWN_CODE: Readonly<Record<string, DocumentKind>> = {
  * only because a full symbol must follow.
  */
 export const REFERENCE_KIND_WORDS: ReadonlyArray<{ folded: string; kind: ReferenceKind | null }> = [
+  // "Thông báo kết luận số 12-TB/TU" is a thông báo (its symbol says TB), not a kết luận.
+  { folded: "thong bao ket luan", kind: "THONG_BAO" },
   { folded: "thong tu lien tich", kind: "THONG_TU" },
   { folded: "nghi quyet lien tich", kind: "NGHI_QUYET" },
   { folded: "quyet dinh", kind: "QUYET_DINH" },

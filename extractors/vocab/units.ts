@@ -36,6 +36,32 @@ export const ISSUING_BODIES: ReadonlyArray<{ folded: string; short: string }> = 
 ];
 
 /**
+ * Agencies that issue documents under a parent body's name ("UBND HUYỆN BA TƠ / PHÒNG NỘI VỤ", "UBND
+ * TỈNH QUẢNG NGÃI / SỞ NỘI VỤ"): the word(s) that open the agency's line, folded, with their
+ * canonical spelling. Longest first ("văn phòng" before "phòng").
+ */
+export const AGENCY_TYPES: ReadonlyArray<{ folded: string; word: string }> = [
+  { folded: "van phong", word: "Văn phòng" },
+  { folded: "thanh tra", word: "Thanh tra" },
+  { folded: "chi cuc", word: "Chi cục" },
+  { folded: "trung tam", word: "Trung tâm" },
+  { folded: "ban quan ly", word: "Ban Quản lý" },
+  { folded: "phong", word: "Phòng" },
+  { folded: "so", word: "Sở" },
+  { folded: "ban", word: "Ban" },
+];
+
+/** Abbreviations kept in capitals inside an agency's name ("Văn phòng HĐND và UBND", "Phòng GD&ĐT"). */
+export const AGENCY_ACRONYMS: ReadonlySet<string> = new Set([
+  "HĐND",
+  "UBND",
+  "MTTQ",
+  "LĐTBXH",
+  "TN&MT",
+  "GD&ĐT",
+]);
+
+/**
  * The national motto that sits in the header's right column and comes out of PDFs interleaved
  * with the issuer ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM / THỊ XÃ ĐỨC PHỐ …"). Its
  * "XÃ" must never be read as a level word. Folded, spaces optional (PDF layers drop them).
