@@ -46,6 +46,7 @@ describe("batch run over a mixed inbox with bad files", () => {
     );
     writeFileSync(join(inbox, "bad", "empty.txt"), "");
     copyFileSync("fixtures/docx/quyet-dinh-xep-loai.doc", join(inbox, "bad", "legacy.doc"));
+    copyFileSync("fixtures/bad/encrypted.pdf", join(inbox, "bad", "encrypted.pdf"));
     writeFileSync(join(inbox, "bad", "bomb.docx"), zipBomb());
     writeFileSync(join(inbox, "bad", "hang.txt"), "KẾ HOẠCH\nmột tệp làm treo tiến trình xử lý");
     before = snapshotTree(inbox);
@@ -63,6 +64,7 @@ describe("batch run over a mixed inbox with bad files", () => {
     expect(f["bad/corrupt.pdf"]).toMatchObject({ status: "failed", rule: "corrupt" });
     expect(f["bad/empty.txt"]).toMatchObject({ status: "failed", rule: "empty" });
     expect(f["bad/legacy.doc"]).toMatchObject({ status: "failed", rule: "legacy-doc" });
+    expect(f["bad/encrypted.pdf"]).toMatchObject({ status: "failed", rule: "encrypted" });
     expect(f["bad/bomb.docx"]).toMatchObject({ status: "failed", rule: "zip-bomb" });
     expect(f["bad/hang.txt"]).toMatchObject({ status: "failed", rule: "timeout" });
     for (const e of first.files.filter((x) => x.status === "failed")) expect(e.reason).toMatch(/\w{4,}/);
