@@ -132,10 +132,12 @@ program
   .requiredOption("--gold <dir>", "folder of gold annotations (fixtures/gold)")
   .option("--out <dir>", "output folder of a run over the gold's inputs", "out")
   .option("--forms", "score rendered excerpts (fixtures/forms) against the gold cut to each excerpt", false)
+  .option("--only <files>", "with --forms: only these form files, comma-separated (e.g. scan-300.pdf)")
   .option("--json", "print the full report as JSON", false)
-  .action(async (opts: { gold: string; out: string; forms: boolean; json: boolean }) => {
+  .action(async (opts: { gold: string; out: string; forms: boolean; only?: string; json: boolean }) => {
     const { runEvalCommand } = await import("./eval/index.js");
-    const { text, report } = await runEvalCommand(opts.gold, opts.out, { forms: opts.forms });
+    const only = opts.only?.split(",").map((s) => s.trim());
+    const { text, report } = await runEvalCommand(opts.gold, opts.out, { forms: opts.forms, only });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : text);
   });
 

@@ -32,6 +32,8 @@ export const RunManifest = z.object({
   inbox: z.string(),
   out: z.string(),
   files: z.array(ManifestEntry),
+  /** Inbox paths processed by an earlier run that are gone now; their outputs were removed. */
+  removed: z.array(z.string()).default([]),
   totals: z.record(z.string(), z.number()),
 });
 export type RunManifest = z.infer<typeof RunManifest>;

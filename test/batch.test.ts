@@ -1,4 +1,12 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
@@ -103,6 +111,21 @@ describe("batch run over a mixed inbox with bad files", () => {
     expect(second["bad/hang.txt"]?.status).toBe("success");
     const forced = byPath(await runBatch({ inbox, out, logger: quiet, force: true }));
     expect(forced["ba-to/papi.docx"]?.status).toBe("success");
+  });
+
+  it("drops the result of a file taken out of the inbox, so it no longer counts in the scores", async () => {
+    const inbox2 = join(root, "inbox2");
+    mkdirSync(join(inbox2, "a"), { recursive: true });
+    writeFileSync(join(inbox2, "a", "cu.txt"), corpus("001_588ab9feba8899da.txt"));
+    writeFileSync(join(inbox2, "a", "moi.txt"), corpus("004_bde61b360d837a63.txt"));
+    const out2 = join(root, "out2");
+    await runBatch({ inbox: inbox2, out: out2, logger: quiet });
+    expect(existsSync(join(out2, "documents/a/cu.txt.json"))).toBe(true);
+    rmSync(join(inbox2, "a", "cu.txt"));
+    const m = await runBatch({ inbox: inbox2, out: out2, logger: quiet });
+    expect(m.removed).toEqual(["a/cu.txt"]);
+    expect(existsSync(join(out2, "documents/a/cu.txt.json"))).toBe(false);
+    expect(byPath(m)["a/moi.txt"]?.status).toBe("skipped-unchanged");
   });
 });
 

@@ -116,3 +116,25 @@ describe("splitDocuments never splits a single document", () => {
     expect(splitDocuments("", new Int32Array([0]), [{ page: 1, start: 0, end: 0 }])).toEqual([]);
   });
 });
+
+describe("findDocumentStarts with the issuing body's name wrapped over two lines (typed PDF of 003)", () => {
+  it("starts the second document at the issuer, not at the motto", () => {
+    const text = [
+      "Yêu cầu Cơ quan Tổ chức - Nội vụ khẩn trương triển khai thực hiện./.",
+      "Nơi nhận:",
+      "- Lưu VT.",
+      "TL. CHỦ TỊCH",
+      "Nguyễn Viết Thanh",
+      "",
+      "ỦY BAN NHÂN DÂN TỈNH",
+      "QUẢNG NGÃI",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Độc lập - Tự do - Hạnh phúc",
+      "Số: 53 /KH-UBND",
+      "KẾ HOẠCH",
+    ].join("\n");
+    const starts = findDocumentStarts(text);
+    expect(starts).toHaveLength(1);
+    expect(text.slice(starts[0])).toMatch(/^ỦY BAN NHÂN DÂN TỈNH\nQUẢNG NGÃI\nCỘNG HÒA/);
+  });
+});

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
@@ -125,7 +126,16 @@ export async function runBatch(options: BatchOptions): Promise<RunManifest> {
       return entry;
     }
 
-    const manifest = buildManifest(options, startedAt, entries);
+    // A file taken out of the inbox (withdrawn, renamed, replaced) must not linger in the scores: its
+    // result is ours to remove; the input itself was never touched.
+    const removed: string[] = [];
+    for (const [path, entry] of state.missing(new Set(files.map((f) => f.path)))) {
+      if (entry.output) await rm(join(options.out, entry.output), { force: true });
+      await state.forget(path);
+      removed.push(path);
+      options.logger.emit({ event: "info", reason: `removed from the inbox since the last run: ${path}` });
+    }
+    const manifest = buildManifest(options, startedAt, entries, removed);
     const manifestPath = join(options.out, "runs", `${startedAt.toISOString().replace(/[:.]/g, "-")}.json`);
     await writeFileAtomic(manifestPath, `${JSON.stringify(RunManifestSchema.parse(manifest), null, 2)}\n`);
     options.logger.emit({
@@ -225,7 +235,12 @@ function stateEntry(entry: ManifestEntry) {
   };
 }
 
-function buildManifest(options: BatchOptions, startedAt: Date, files: ManifestEntry[]): RunManifest {
+function buildManifest(
+  options: BatchOptions,
+  startedAt: Date,
+  files: ManifestEntry[],
+  removed: string[],
+): RunManifest {
   const totals: Record<string, number> = { files: files.length, pages: 0, ocrPages: 0 };
   for (const f of files) {
     totals[f.status] = (totals[f.status] ?? 0) + 1;
@@ -240,6 +255,7 @@ function buildManifest(options: BatchOptions, startedAt: Date, files: ManifestEn
     inbox: options.inbox,
     out: options.out,
     files,
-    totals,
+    removed,
+    totals: { ...totals, removed: removed.length },
   };
 }

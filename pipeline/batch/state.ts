@@ -69,6 +69,21 @@ export class BatchState {
   /** Records a file's result and saves the index atomically (saves are serialised). */
   record(path: string, entry: StateEntry): Promise<void> {
     this.files[path] = entry;
+    return this.save();
+  }
+
+  /** Inbox paths the index knows that are not in `present` (files removed from the inbox). */
+  missing(present: ReadonlySet<string>): [string, StateEntry][] {
+    return Object.entries(this.files).filter(([p]) => !present.has(p));
+  }
+
+  /** Forgets a path (its file left the inbox) and saves the index. */
+  forget(path: string): Promise<void> {
+    delete this.files[path];
+    return this.save();
+  }
+
+  private save(): Promise<void> {
     const snapshot = JSON.stringify({ version: 1, files: this.files }, null, 1);
     this.saving = this.saving.then(() => writeFileAtomic(this.path, snapshot));
     return this.saving;

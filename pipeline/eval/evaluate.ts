@@ -20,6 +20,8 @@ export interface EvalOptions {
   formsDir?: string;
   /** The case → gold file map (default: `<goldDir>/forms.json`). */
   formsMap?: string;
+  /** Forms mode: score only these form files (e.g. `["scan-300.pdf"]`), to compare one form with another. */
+  only?: string[];
 }
 
 /** Truth texts of a forms case: the excerpt, its pages, the pages of a mixed PDF (not inputs). */
@@ -127,6 +129,7 @@ function formsFiles(goldDir: string, outDir: string, options: EvalOptions, notes
     const forms = formsOfCase(formsDir, c);
     if (forms.length === 0) notes.push(`${c}: no rendered forms next to source.txt`);
     for (const form of forms) {
+      if (options.only && !options.only.includes(form.file)) continue;
       const shown = readFileSync(path.join(formsDir, c, form.source), "utf8");
       files.push(scoreOne(goldForExcerpt(gold, shown), goldRel, outDir, `${c}/${form.file}.json`, c));
     }

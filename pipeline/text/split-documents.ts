@@ -36,7 +36,11 @@ function lineStart(text: string, index: number): number {
   return text.lastIndexOf("\n", index - 1) + 1;
 }
 
-/** Moves a header's start up over the issuing body's lines right above the motto line. */
+/**
+ * Moves a header's start up over the issuing body's lines right above the motto line. The body's
+ * name often wraps ("ỦY BAN NHÂN DÂN TỈNH / QUẢNG NGÃI"): a capitals line that is not itself an
+ * issuer word counts when an issuer line sits above it in the same block.
+ */
 function headerStart(text: string, mottoLine: number): number {
   let start = mottoLine;
   let taken = 0;
@@ -47,9 +51,9 @@ function headerStart(text: string, mottoLine: number): number {
     const line = text.slice(begin, end).trim();
     cursor = begin;
     if (line === "") continue;
-    if (!isCapitalsLine(line) || !ISSUER_LINE.test(fold(line))) break;
-    start = begin;
+    if (!isCapitalsLine(line)) break;
     taken++;
+    if (ISSUER_LINE.test(fold(line))) start = begin;
   }
   return start;
 }
