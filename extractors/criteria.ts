@@ -1,10 +1,13 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import type { Criterion } from "../schemas/index.js";
 import { isPapiDocument, matchDimension, matchSubDimensions } from "./criteria-papi.js";
+import { tableDeductions } from "./deductions-table.js";
 import { defineExtractor } from "./define.js";
 import { evidenceAt } from "./evidence.js";
+import { ocrNumberView } from "./lib/ocr-numbers.js";
 import { foldedCell, type TableRow, tableRows } from "./lib/table-rows.js";
-import { lineAt, lineStarts, trimClause } from "./score-text.js";
+import { lineAt, lineStarts, lineWindow, trimClause } from "./score-text.js";
+import { PAPI_HEADING_LEADINS } from "./vocab/criteria.js";
 
 /** A DVCQ criterion reference written in the text: "Tiêu chí 2, nội dung 1: Ban hành văn bản …". */
 export interface CriterionRef {
@@ -24,6 +27,9 @@ export interface CriterionRef {
  */
 const REF_RE =
   /(?<![a-z])tieu\s*chi\s*(?:so\s*)?(\d{1,2})(?![\d/])(?:\s*[,;(-]?\s*(?:noi\s*dung|nd)\s*(?:so\s*)?(\d{1,2})(?![\d/]))?/g;
+/** "Nội dung 2 của Tiêu chí 7", "nội dung 3 thuộc tiêu chí 2": the content written first. */
+const CONTENT_FIRST_RE =
+  /(?<![a-z])noi\s*dung\s*(?:so\s*)?(\d{1,2})(?![\d/])\s*(?:cua|thuoc|tai)\s+tieu\s*chi\s*(?:so\s*)?(\d{1,2})(?![\d/])/g;
 
 /** Titles longer than this are cut: a criterion title is one heading, not a paragraph. */
 const MAX_TITLE = 300;
@@ -31,16 +37,45 @@ const MAX_TITLE = 300;
 /** Every DVCQ criterion reference of the document, in text order. */
 export function dvcqCriterionRefs(doc: Pick<NormalisedDocument, "text" | "folded">): CriterionRef[] {
   const refs: CriterionRef[] = [];
-  for (const m of doc.folded.matchAll(REF_RE)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const [, lineEnd0] = lineAt(doc.text, end);
+  // OCR writes "Tiêu chí l0" for "Tiêu chí 10": numbers are read on the repaired view.
+  const view = ocrNumberView(doc.folded);
+  const found = [
+    ...[...view.matchAll(CONTENT_FIRST_RE)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      number: Number(m[2]),
+      content: Number(m[1]) as number | null,
+    })),
+    ...[...view.matchAll(REF_RE)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      number: Number(m[1]),
+      content: m[2] ? Number(m[2]) : null,
+    })),
+  ];
+  const kept = found
+    .filter(
+      (r) =>
+        !found.some(
+          (o) => o !== r && o.start <= r.start && r.end <= o.end && o.end - o.start > r.end - r.start,
+        ),
+    )
+    .sort((a, b) => a.start - b.start);
+  for (const m of kept) {
+    const { start, end } = m;
+    const [, lineEnd0] = lineWindow(doc.text, end, end, MAX_TITLE + 20);
     // In a table row the title ends with its cell.
     const tab = doc.text.slice(end, lineEnd0).indexOf("\t");
     const lineEnd = tab >= 0 ? end + tab : lineEnd0;
     const after = /^[ ]*[:.–-][ ]*/.exec(doc.folded.slice(end, lineEnd));
     let title: [number, number] | null = null;
-    if (after) {
+    // "Tiêu chí 7: bị trừ 0,25 điểm …", "Đối với Tiêu chí 3: Giao …": what follows is no title.
+    const notTitle =
+      after &&
+      /^(?:bi\s*tru|tru\s|giao\s|de\s*nghi\s|yeu\s*cau\s)/.test(
+        view.slice(end + after[0].length, end + after[0].length + 12),
+      );
+    if (after && !notTitle) {
       const [s, e] = trimClause(
         doc.text,
         end + after[0].length,
@@ -48,7 +83,7 @@ export function dvcqCriterionRefs(doc: Pick<NormalisedDocument, "text" | "folded
       );
       if (e - s >= 3) title = [s, e];
     }
-    refs.push({ number: Number(m[1]), content: m[2] ? Number(m[2]) : null, start, end, title });
+    refs.push({ number: m.number, content: m.content, start, end, title });
   }
   return refs;
 }
@@ -74,7 +109,26 @@ function dvcqCriteria(doc: NormalisedDocument): Found[] {
       },
     });
   }
-  return found.concat(rubricList(doc));
+  return found.concat(rubricList(doc), deductionTableCriteria(doc));
+}
+
+/**
+ * Criteria a deduction table names by number only, in its criterion column ("3.2", "Tiêu chí 3"
+ * with the content in its own column): each deducted (criterion, content), without a title.
+ */
+function deductionTableCriteria(doc: NormalisedDocument): Found[] {
+  return tableDeductions(doc, tableRows(doc, { loose: true }))
+    .filter((d) => d.criterion !== null)
+    .map((d) => ({
+      hasTitle: false,
+      criterion: {
+        framework: "DVCQ" as const,
+        number: d.criterion,
+        sub: d.content,
+        title: null,
+        evidence: d.evidence,
+      },
+    }));
 }
 
 /**
@@ -120,9 +174,13 @@ function rubricList(doc: NormalisedDocument): Found[] {
 
 const QUOTES = `"“”'‘’`;
 
-/** Optional label words between a heading number and a PAPI dimension name, then an opening quote. */
-const HEADING_LABEL =
-  /^\s*(?:(?:[ivx]+|\d+(?:\.\d+)*)\s*[.)]\s*)?(?:(?:noi dung|chi so(?: noi dung)?|linh vuc)\s*(?:\d+\s*)?[:.-]?\s*)?["“”'‘’]?\s*/;
+/**
+ * Optional words between a heading number and a PAPI dimension name: lead-in verbs ("Nâng cao",
+ * "Cải thiện", "Về"), a label ("Nội dung", "Chỉ số"), then an opening quote.
+ */
+const HEADING_LABEL = new RegExp(
+  String.raw`^\s*(?:(?:[ivx]+|\d+(?:\.\d+)*)\s*[.)]\s*)?(?:(?:${PAPI_HEADING_LEADINS.join("|")})\s+)*(?:(?:noi dung|chi so(?: noi dung)?|linh vuc)\s*(?:\d+\s*)?[:.-]?\s*)?["“”'‘’]?\s*`,
+);
 
 function papiCriteria(doc: NormalisedDocument): Found[] {
   const found: Found[] = [];

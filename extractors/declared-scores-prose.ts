@@ -1,23 +1,41 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
-import type { Classification, DeclaredScore } from "../schemas/index.js";
+import type { DeclaredScore } from "../schemas/index.js";
+import {
+  capitalisedName,
+  type Fields,
+  resultsTitleLines,
+  SCORE_MAX,
+  UNIT_LABEL_RE,
+  UNIT_SUBJECT_RE,
+  unitItems,
+} from "./declared-scores-units.js";
 import { evidenceAt } from "./evidence.js";
+import { ocrNumberView } from "./lib/ocr-numbers.js";
 import { parseVnNumber, VN_NUMBER } from "./lib/vn-number.js";
 import {
   classifyFolded,
   isExtraDeductionAt,
   lineAt,
   lineStarts,
-  resultsYearBefore,
+  resultsYearLines,
   trimClause,
   unitName,
+  type YearLine,
+  yearBefore,
   yearIn,
 } from "./score-text.js";
 
-/** Filler words between a score word and its number ("huyện chấm đạt 89,50", "tổng số điểm là 83,5"). */
-const FILL = String.raw`(?:\s*(?:dat|duoc|la|voi|con|so diem|tong so|diem|muc)(?![a-z]))*\s*[:=]?\s*`;
+/**
+ * Filler words between a score word and its number ("huyện chấm đạt 89,50", "tổng số điểm là
+ * 83,5", "tự đánh giá năm 2023 của phường đạt 96,5").
+ */
+const FILL = String.raw`(?:\s*(?:dat|duoc|la|voi|con|so diem|tong so|diem|muc|nam\s+\d{4}|cua\s+(?:xa|phuong|thi\s*tran|don\s*vi|co\s*quan|dia\s*phuong|ubnd(?:\s+(?:xa|phuong|thi\s*tran))?))(?![a-z\d]))*\s*[:=]?\s*`;
 const N = `(${VN_NUMBER})`;
-/** A score number ends there: not a date, a fraction, a percentage or a longer number. */
-const END = String.raw`(?![\d/%]|[,.]\d)`;
+/**
+ * A score number ends there: not a date, a fraction, a percentage or a longer number; "91/100" is
+ * a score out of 100.
+ */
+const END = String.raw`(?:\s*\/\s*100(?!\d))?(?![\d/%]|[,.]\d)`;
 
 const SELF_RE = new RegExp(
   String.raw`(?<![a-z])(?:diem\s+)?tu\s*(?:cham|danh\s*gia)(?:\s*cham)?(?:\s*diem)?${FILL}${N}${END}`,
@@ -32,7 +50,10 @@ const FINAL_RE = new RegExp(
   "g",
 );
 /** "đạt 83,50 điểm" alone: the final score, when no more specific word claimed the number. */
-const REACHED_RE = new RegExp(String.raw`(?<![a-z])dat\s+${N}\s*(?:diem|d)(?![a-z])`, "g");
+const REACHED_RE = new RegExp(
+  String.raw`(?<![a-z])dat\s+${N}(?:\s*\/\s*100(?!\d))?\s*(?:diem|d)(?![a-z])`,
+  "g",
+);
 const EXTRA_RE = new RegExp(String.raw`(?<![a-z])bi\s+tru\s*(?:them\s*)?${N}\s*(?:diem|d)(?![a-z])`, "g");
 const BONUS_RE = new RegExp(
   String.raw`(?<![a-z])(?:diem\s+thuong|duoc\s+cong(?:\s+them)?|cong\s+them)${FILL}${N}${END}`,
@@ -41,11 +62,12 @@ const BONUS_RE = new RegExp(
 const RANK_RE =
   /(?<![a-z])(?:xep\s*(?:thu|hang)|dung\s+thu)\s*(?:thu\s*)?(\d{1,3})(?!\d)(?:\s*(?:\/|tren|trong)\s*(?:tong\s+so\s*)?(\d{1,3})(?!\d))?/g;
 /**
- * A line about one named unit, as a results decision lists them in prose: "- Xã Nghĩa Kỳ: tự chấm
- * 97,5 điểm; thẩm định 95,5 điểm; xếp loại Hoàn thành xuất sắc nhiệm vụ." (group 1: the name).
+ * Clauses about another index than DVCQ: "Chỉ số PAPI năm 2023 của tỉnh đạt 43,1254 điểm, xếp thứ
+ * 25/63" is no unit's declared score.
  */
-const UNIT_LABEL_RE =
-  /^\s*(?:[-+•*]\s*|\d{1,3}\s*[.)]\s*|[a-z]\)\s*)?((?:(?:ubnd|uy ban nhan dan)\s+)?(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho)\s+[^:;,.\d()]{2,40}?)\s*:\s*/;
+const OTHER_INDEX =
+  /(?<![a-z])(?:papi|pci|par\s*index|sipas|chi\s*so\s*(?:hai\s*long|cai\s*cach|nang\s*luc|hieu\s*qua\s*quan\s*tri))(?![a-z])/;
+
 /** "…: 95,5 điểm" right after a unit's label: the unit's final score. */
 const LABELLED_SCORE_RE = new RegExp(String.raw`^(${VN_NUMBER})\s*(?:diem|d)(?![a-z])`);
 const CLASS_ANCHOR_RE = /(?<![a-z])(?:xep\s*loai|phan\s*loai)\s*(?:dat\s*)?(?:muc\s*)?(?:loai\s*)?:?\s*/g;
@@ -56,30 +78,21 @@ const NOT_A_RESULT =
 const GOAL_CLAUSE = /(?<![a-z])(?:phan dau|muc tieu|chi tieu|du kien|dang ky|nam toi)(?![a-z])/;
 const RULE_AFTER = /^\s*(?:diem\s*)?(?:tro len|tro xuong|den duoi)/;
 
-/** The fields of one score statement, each with the span it was read from. */
-interface Fields {
-  /** The unit a labelled line is about ("- Xã Nghĩa Kỳ: tự chấm 97,5 điểm …"). */
-  unit?: string;
-  selfAssessed?: number;
-  assessed?: number;
-  extraDeduction?: number;
-  extraDeductionBasis?: string;
-  bonus?: number;
-  final?: number;
-  rank?: number;
-  rankOf?: number;
-  classification?: Classification;
-  year?: number;
-  start: number;
-  end: number;
+/** The start of the clause holding `at` in `line`: after the last ";" or sentence end before it. */
+function clauseStart(line: string, at: number): number {
+  // At most 300 characters back: a paragraph that lost its line breaks must not be rescanned per match.
+  const from = Math.max(0, at - 300);
+  const back = line.slice(from, at + 1);
+  return from + Math.max(0, back.lastIndexOf(";") + 1, back.lastIndexOf(". ") + 1);
 }
 
-const SCORE_MAX = 150;
-
-/** Reads the score fields written in `folded[s, e)` (one line). */
-function readLine(doc: NormalisedDocument, s: number, e: number): Fields | null {
+/**
+ * Reads the score fields written in `view[s, e)` (one line; `view` is the folded text with OCR
+ * digits repaired, same offsets).
+ */
+function readLine(doc: NormalisedDocument, view: string, s: number, e: number): Fields | null {
   const f: Fields = { start: e, end: s };
-  const line = doc.folded.slice(s, e);
+  const line = view.slice(s, e);
   const taken: [number, number][] = [];
   const touch = (a: number, b: number) => {
     f.start = Math.min(f.start, a);
@@ -87,11 +100,10 @@ function readLine(doc: NormalisedDocument, s: number, e: number): Fields | null 
   };
   const score = (re: RegExp, key: "selfAssessed" | "assessed" | "final" | "bonus" | "extraDeduction") => {
     for (const m of line.matchAll(re)) {
-      const clause = line.slice(
-        Math.max(0, line.lastIndexOf(";", m.index) + 1, line.lastIndexOf(". ", m.index) + 1),
-        m.index,
-      );
-      if (GOAL_CLAUSE.test(clause)) continue;
+      const clause = line.slice(clauseStart(line, m.index), m.index);
+      if (GOAL_CLAUSE.test(clause) || OTHER_INDEX.test(clause)) continue;
+      // A DVCQ score has at most two decimals; "46,0415" is an index.
+      if (/[,.]\d{3,}$/.test(m[1] ?? "") && !/\.\d{3}$/.test(m[1] ?? "")) continue;
       const numStart = m.index + m[0].lastIndexOf(m[1] ?? "");
       const before = line.slice(Math.max(0, m.index - 14), m.index);
       if (NOT_A_RESULT.test(before)) continue;
@@ -118,7 +130,16 @@ function readLine(doc: NormalisedDocument, s: number, e: number): Fields | null 
     const [ts, te] = trimClause(doc.text, bs, stop ? bs + stop.index : e);
     if (te > ts) f.extraDeductionBasis = doc.text.slice(ts, te);
   };
-  const label = UNIT_LABEL_RE.exec(line);
+  const subject = UNIT_LABEL_RE.exec(line) ? null : UNIT_SUBJECT_RE.exec(line);
+  if (subject?.[1] && capitalisedName(doc.text.slice(s, e), subject[0].indexOf(subject[1]), subject[1])) {
+    const nameStart = s + subject[0].indexOf(subject[1]);
+    f.unit = unitName(doc.text.slice(nameStart, nameStart + subject[1].length));
+  }
+  const written = UNIT_LABEL_RE.exec(line);
+  const label =
+    written?.[1] && capitalisedName(doc.text.slice(s, e), written[0].indexOf(written[1]), written[1])
+      ? written
+      : null;
   if (label?.[1]) {
     const nameStart = s + label[0].indexOf(label[1]);
     f.unit = unitName(doc.text.slice(nameStart, nameStart + label[1].length));
@@ -138,8 +159,8 @@ function readLine(doc: NormalisedDocument, s: number, e: number): Fields | null 
   score(EXTRA_RE, "extraDeduction");
   score(REACHED_RE, "final");
   for (const m of line.matchAll(RANK_RE)) {
-    const clause = line.slice(Math.max(0, line.lastIndexOf(";", m.index) + 1), m.index);
-    if (GOAL_CLAUSE.test(clause) || f.rank !== undefined) continue;
+    const clause = line.slice(clauseStart(line, m.index), m.index);
+    if (GOAL_CLAUSE.test(clause) || OTHER_INDEX.test(clause) || f.rank !== undefined) continue;
     f.rank = Number(m[1]);
     if (m[2]) f.rankOf = Number(m[2]);
     if (f.rankOf !== undefined && f.rank > f.rankOf) {
@@ -151,7 +172,7 @@ function readLine(doc: NormalisedDocument, s: number, e: number): Fields | null 
   }
   for (const m of line.matchAll(CLASS_ANCHOR_RE)) {
     const from = s + m.index + m[0].length;
-    const clause = line.slice(Math.max(0, line.lastIndexOf(";", m.index) + 1), m.index);
+    const clause = line.slice(clauseStart(line, m.index), m.index);
     // A rule ("nếu … thì xếp loại …", "xếp loại cao nhất là …"); folded "thi" is also "thị" (thị trấn).
     if (
       GOAL_CLAUSE.test(clause) ||
@@ -164,6 +185,18 @@ function readLine(doc: NormalisedDocument, s: number, e: number): Fields | null 
     f.classification = hit.classification;
     touch(s + m.index, hit.end);
     break;
+  }
+  if (f.classification === undefined && (f.final !== undefined || f.assessed !== undefined)) {
+    // "95,5 điểm (Hoàn thành xuất sắc nhiệm vụ)", "93 điểm, hoàn thành tốt nhiệm vụ": a class
+    // written in full right after a score, without "xếp loại".
+    for (const m of line.matchAll(/(?<![a-z])diem\s*[(,;–-]\s*/g)) {
+      const from = s + m.index + m[0].length;
+      const hit = classifyFolded(doc.folded, from, Math.min(e, from + 40), false);
+      if (!hit || hit.start > from) continue;
+      f.classification = hit.classification;
+      touch(s + m.index, hit.end);
+      break;
+    }
   }
   // "bị trừ X điểm" is an extra deduction only when it cites its rule or sits among the scores;
   // otherwise it is a criterion's deduction (see the deductions extractor).
@@ -235,15 +268,21 @@ function compatible(a: Fields, b: Fields): boolean {
  * one of the heading just above it.
  */
 export function proseDeclaredScores(doc: NormalisedDocument): DeclaredScore[] {
+  const view = ocrNumberView(doc.folded);
   const statements: { f: Fields; para: number; span: [number, number] }[] = [];
   const headings: { year: number; para: number }[] = [];
   let para = 0;
   for (const [s, e] of paragraphs(doc.text)) {
     para++;
     if (doc.text.slice(s, e).includes("\t")) continue;
-    const f = readLine(doc, s, e);
     const year = yearIn(doc.folded, s, e);
     if (year !== null && e - s < 200) headings.push({ year, para });
+    const items = unitItems(doc, view, s, e);
+    if (items.length > 0) {
+      for (const f of items) statements.push({ f, para, span: [f.start, f.end] });
+      continue;
+    }
+    const f = readLine(doc, view, s, e);
     if (!f) continue;
     if (year !== null) f.year = year;
     const prev = statements.at(-1);
@@ -259,11 +298,22 @@ export function proseDeclaredScores(doc: NormalisedDocument): DeclaredScore[] {
     statements.push({ f, para, span: [s, e] });
   }
   const out: DeclaredScore[] = [];
+  // Read once, when a statement needs them.
+  let resultLines: YearLine[] | undefined;
+  let titleLines: YearLine[] | undefined;
   for (const { f, para: at, span } of statements) {
     if (!isScore(f)) continue;
     const heading = headings.filter((h) => h.para < at && h.para >= at - 3).at(-1)?.year;
-    // A named unit's line may stand far below the "Phê duyệt kết quả … năm 2023" that dates it.
-    const year = f.year ?? heading ?? (f.unit ? resultsYearBefore(doc, span[0]) : null);
+    // A named unit's line may stand far below the "Phê duyệt kết quả … năm 2023" that dates it; a
+    // report's own score below its title "Kết quả tự chấm điểm … năm 2024".
+    let year = f.year ?? heading ?? null;
+    if (year === null && f.unit) {
+      resultLines ??= resultsYearLines(doc);
+      year = yearBefore(resultLines, span[0]);
+    } else if (year === null) {
+      titleLines ??= resultsTitleLines(doc);
+      year = titleLines.filter((l) => l.start < span[0]).at(-1)?.year ?? null;
+    }
     out.push({
       unit: f.unit ?? null,
       year,

@@ -10,7 +10,7 @@ import { tableRows } from "./lib/table-rows.js";
  * table (`unit` named as "xã Nghĩa Kỳ": level word lower-cased, "UBND" dropped). In text order.
  */
 export function extractDeclaredScores(doc: NormalisedDocument): DeclaredScore[] {
-  return [...proseDeclaredScores(doc), ...tableDeclaredScores(doc, tableRows(doc))].sort(
+  return [...proseDeclaredScores(doc), ...tableDeclaredScores(doc, tableRows(doc, { loose: true }))].sort(
     (a, b) => a.evidence.start - b.evidence.start,
   );
 }

@@ -5,9 +5,16 @@ import { type CriterionRef, dvcqCriterionRefs } from "./criteria.js";
 import { tableDeductions } from "./deductions-table.js";
 import { defineExtractor } from "./define.js";
 import { evidenceAt } from "./evidence.js";
+import { ocrNumberView } from "./lib/ocr-numbers.js";
 import { tableRows } from "./lib/table-rows.js";
 import { parseVnNumber, VN_NUMBER } from "./lib/vn-number.js";
-import { isExtraDeductionAt, isScoreStatement, lineAt, nextNonEmptyLine, trimClause } from "./score-text.js";
+import {
+  isExtraDeductionAt,
+  isScoreStatement,
+  lineWindow,
+  nextNonEmptyLine,
+  trimClause,
+} from "./score-text.js";
 
 /** "Bị trừ 3,00 điểm", "bị trừ 0,5 điểm", "trừ 0,5 điểm", "trừ đi 1 điểm", "bi tru 2 diem" (folded). */
 const DEDUCTION_RE = new RegExp(
@@ -77,34 +84,88 @@ function sentenceEnd(text: string, from: number, to: number): number {
   return to;
 }
 
-/** The criterion a deduction at `at` belongs to: the nearest reference on its line or up to three lines above. */
-function attachedRef(text: string, refs: CriterionRef[], at: number): CriterionRef | null {
-  let limit = lineAt(text, at)[0];
+/**
+ * The criterion a deduction at `at` belongs to. On its own line, the nearest reference before it
+ * ("Tiêu chí 5 bị trừ 2,0 điểm"), else one shortly after it ("Bị trừ 0,5 điểm do … (Tiêu chí 10)",
+ * "Trừ 1 điểm (Tiêu chí 4): …"); else the nearest reference up to three lines above (a heading
+ * "(1) Tiêu chí 2, nội dung 1: …" over "Bị trừ 3,00 điểm"), unless another deduction stands between
+ * them: that heading was that deduction's.
+ */
+function attachedRef(
+  text: string,
+  refs: CriterionRef[],
+  at: number,
+  deductionStarts: readonly number[],
+): CriterionRef | null {
+  const [lineStart, lineEnd] = lineWindow(text, at, at);
+  let limit = lineStart;
   for (let n = 0; n < HEADER_LINES && limit > 0; ) {
-    const [s] = lineAt(text, limit - 1);
+    const [s] = lineWindow(text, limit - 1, limit - 1);
     if (text.slice(s, limit - 1).trim() !== "") n++;
     limit = s;
   }
-  let best: CriterionRef | null = null;
-  for (const r of refs) {
-    if (r.start >= limit && r.end <= at) best = r;
+  // Only the references near the deduction: from `limit` to a little after it (refs are in text order).
+  const near: CriterionRef[] = [];
+  for (let i = firstAtOrAfter(refs, limit); i < refs.length && (refs[i]?.start ?? 0) < at + 120; i++) {
+    near.push(refs[i] as CriterionRef);
   }
+  let best: CriterionRef | null = null;
+  for (const r of near) if (r.start >= lineStart && r.end <= at) best = r;
   if (best) return best;
-  // "Bị trừ 3 điểm tại Tiêu chí 2, nội dung 1": the reference may follow on the same line.
-  const [, lineEnd] = lineAt(text, at);
-  return refs.find((r) => r.start > at && r.start < Math.min(lineEnd, at + 120)) ?? null;
+  const after = near.find((r) => r.start > at && r.start < Math.min(lineEnd, at + 120));
+  if (after) return after;
+  for (const r of near) if (r.end <= lineStart) best = r;
+  if (best && deductionStarts.some((d) => d > (best as CriterionRef).end && d < at)) return null;
+  return best;
 }
 
-/** The reason written with the deduction: "…; Lý do: …", "… do …", or a "Lý do:" line just below. */
-function reasonAfter(doc: NormalisedDocument, end: number): [number, number] | null {
-  const [, lineEnd] = lineAt(doc.text, end);
+/**
+ * Where the deduction was made, written after it: "ở Tiêu chí 3 (Cải cách hành chính)", "(Tiêu chí
+ * 4)", "tại tiêu chí 2, nội dung 1".
+ */
+const WHERE_AFTER =
+  /^\s*(?:(?:o|tai|thuoc|cua)\s+)?\(?\s*(?:tieu\s*chi|tc)\s*(?:so\s*)?\d{1,2}(?!\d)(?:\s*[,;-]?\s*(?:noi\s*dung|nd)\s*(?:so\s*)?\d{1,2}(?!\d))?\s*\)?(?:\s*\([^()]{1,80}\))?/;
+
+/** The index of the first reference starting at or after `offset` (binary search). */
+function firstAtOrAfter(refs: readonly CriterionRef[], offset: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((refs[mid]?.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A bracket that holds a reason, not a reference or the rule applied ("(Tiêu chí 4)", "(theo …)"). */
+const NOT_A_REASON = /^(?:tieu\s*chi|noi\s*dung|theo|tai|can\s*cu|diem\s+[a-z]\b|khoan|dieu|tc\s*\d)/;
+
+/**
+ * The reason written with the deduction: "…; Lý do: …", "… do …", "(…)", "…: …", or a "Lý do:" line
+ * just below; it stops before the clause of the `next` deduction when that one follows on the line.
+ */
+function reasonAfter(doc: NormalisedDocument, end: number, next: number): [number, number] | null {
+  const [, lineEnd] = lineWindow(doc.text, end, end);
+  // "Bị trừ 1,5 điểm ở Tiêu chí 3 (Cải cách hành chính) do …": the criterion named after the
+  // deduction stands between it and its reason.
+  const where = WHERE_AFTER.exec(doc.folded.slice(end, lineEnd));
+  if (where) end += where[0].length;
   const rest = doc.folded.slice(end, lineEnd);
-  const label = /^[\s;,.:)-]*(?:ly do|nguyen nhan)\s*:?\s*|^\s*[,;]?\s*(?:do|vi)\s+(?!pham)/.exec(rest);
+  const label =
+    /^[\s;,.:)-]*(?:ly do|nguyen nhan)\s*:?\s*|^\s*[,;]?\s*(?:do|vi)\s+(?!pham)|^\s*\)?\s*:\s*(?=\S)/.exec(
+      rest,
+    );
+  const bracket = /^\s*\(([^()]{3,200})\)/.exec(rest);
   let s: number;
   let e: number;
   if (label) {
     s = end + label[0].length;
     e = lineEnd;
+  } else if (bracket?.[1] && !NOT_A_REASON.test(bracket[1].trim())) {
+    // "Tiêu chí 3 bị trừ 1,25 điểm (có 05 hồ sơ trễ hạn)": the bracket says why.
+    s = end + bracket[0].indexOf(bracket[1]);
+    e = s + bracket[1].length;
   } else {
     const next = nextNonEmptyLine(doc.text, lineEnd);
     if (!next) return null;
@@ -113,28 +174,57 @@ function reasonAfter(doc: NormalisedDocument, end: number): [number, number] | n
     s = next[0] + m[0].length;
     e = next[1];
   }
-  const [ts, te] = trimClause(doc.text, s, sentenceEnd(doc.text, s, e));
+  // "… do còn 12 hồ sơ quá hạn; tiêu chí 9 (…) bị trừ 5 điểm do …": the next deduction's clause on
+  // the same line is not part of this reason.
+  if (next > s && next < e) {
+    const cut = doc.text.slice(s, next).lastIndexOf(";");
+    e = cut >= 0 ? s + cut : next;
+  }
+  let [ts, te] = trimClause(doc.text, s, sentenceEnd(doc.text, s, e));
+  // "… do chậm gửi báo cáo (Tiêu chí 10)": the reference closing the sentence is not the reason.
+  const ref = /\s*\((?:tieu\s*chi|tc)\s*[^()]{0,60}\)$/.exec(doc.folded.slice(ts, te));
+  if (ref) [ts, te] = trimClause(doc.text, ts, te - ref[0].length);
   return te > ts ? [ts, te] : null;
 }
 
 /** The value after the first `label` in [from, to), up to the end of its line. */
 function labelled(doc: NormalisedDocument, re: RegExp, from: number, to: number): [number, number] | null {
-  re.lastIndex = from;
-  const m = re.exec(doc.folded);
-  if (!m || m.index >= to) return null;
-  const s = m.index + m[0].length;
-  const [, lineEnd] = lineAt(doc.text, s);
+  // Searched within the block only: a label-less document must not be scanned to its end each time.
+  re.lastIndex = 0;
+  const m = re.exec(doc.folded.slice(from, to));
+  if (!m) return null;
+  const s = from + m.index + m[0].length;
+  const [, lineEnd] = lineWindow(doc.text, s, s);
   const [ts, te] = trimClause(doc.text, s, Math.min(lineEnd, to));
   return te > ts ? [ts, te] : null;
 }
 
+/**
+ * A deduction that sums up the ones that follow on its line ("phường bị trừ 2,25 điểm ở các tiêu
+ * chí: Tiêu chí 3 bị trừ 1,25 điểm …; Tiêu chí 6 bị trừ 1 điểm …") is a total, not a deduction.
+ */
+const TOTAL_AFTER =
+  /^[^;.]{0,40}?(?:o|tai|cua|thuoc)?\s*(?:cac|nhung)\s+(?:tieu\s*chi|noi\s*dung)[^:]{0,40}:|^[^;.]{0,40}?(?:cu the|bao gom|gom)(?:\s+nhu\s+sau)?\s*:/;
+
+/** "Tổng cộng bị trừ 3,5 điểm", "tổng số bị trừ …": a total, not one criterion's deduction. */
+const TOTAL_BEFORE = /(?<![a-z])tong(?:\s+cong|\s+so)?(?:\s+diem)?\s*$/;
+
 function proseDeductions(doc: NormalisedDocument): Deduction[] {
   const refs = dvcqCriterionRefs(doc);
+  // OCR writes "l.5" and "Tieu chi l0": numbers are matched on the repaired view (same offsets).
+  const view = ocrNumberView(doc.folded);
+  const matches = [...view.matchAll(DEDUCTION_RE)];
+  const starts = matches.map((m) => m.index);
+  // Deductions that open a clause of their own (not the extra deduction cited inside a reason).
+  const clauseStarts = matches
+    .filter((m) => !isExtraDeductionAt(doc.folded, m.index + m[0].length))
+    .map((m) => m.index);
+  let nextClause = 0;
   const found: { d: Omit<Deduction, "responsible" | "remedy">; at: number; end: number }[] = [];
-  for (const m of doc.folded.matchAll(DEDUCTION_RE)) {
+  for (const m of matches) {
     const at = m.index;
     const end = at + m[0].length;
-    const [lineStart, lineEnd] = lineAt(doc.text, at);
+    const [lineStart, lineEnd] = lineWindow(doc.text, at, end);
     if (doc.text.slice(lineStart, lineEnd).includes("\t")) continue; // table rows: see tableDeductions
     if (isExtraDeductionAt(doc.folded, end) || isScoreStatement(doc.folded, lineStart, lineEnd)) continue;
     const lineBefore = doc.folded.slice(lineStart, at);
@@ -143,7 +233,9 @@ function proseDeductions(doc: NormalisedDocument): Deduction[] {
     if (CONDITIONAL.test(doc.folded.slice(Math.max(clauseStart, at - 100), at))) continue;
     const points = parseVnNumber(m[2] ?? "");
     if (points === null || points <= 0 || points > 100) continue;
-    const ref = attachedRef(doc.text, refs, at);
+    if (TOTAL_AFTER.test(view.slice(end, lineEnd)) && starts.some((d) => d > end && d < lineEnd)) continue;
+    if (TOTAL_BEFORE.test(view.slice(Math.max(lineStart, at - 30), at))) continue;
+    const ref = attachedRef(doc.text, refs, at, starts);
     // A bare "trừ X điểm" is a deduction only when tied to a criterion; "bị trừ" says it happened.
     if (!m[1] && !ref) continue;
     let content = ref?.content ?? null;
@@ -153,7 +245,8 @@ function proseDeductions(doc: NormalisedDocument): Deduction[] {
       const last = all.at(-1);
       if (last) content = Number(last[1]);
     }
-    const reason = reasonAfter(doc, end);
+    while (nextClause < clauseStarts.length && (clauseStarts[nextClause] ?? 0) <= end) nextClause++;
+    const reason = reasonAfter(doc, end, clauseStarts[nextClause] ?? doc.text.length);
     const evStart = ref && ref.start < at && at - ref.start <= 600 ? ref.start : at;
     const evEnd = reason ? reason[1] : end;
     found.push({
@@ -192,7 +285,7 @@ function proseDeductions(doc: NormalisedDocument): Deduction[] {
  * criterion is attached to.
  */
 export function extractDeductions(doc: NormalisedDocument): Deduction[] {
-  return [...proseDeductions(doc), ...tableDeductions(doc, tableRows(doc))].sort(
+  return [...proseDeductions(doc), ...tableDeductions(doc, tableRows(doc, { loose: true }))].sort(
     (a, b) => a.evidence.start - b.evidence.start,
   );
 }

@@ -34,16 +34,42 @@ const COMMA = String.raw`[\s*_]*[,;]?[\s*_]*`;
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const word = (w: string) => (w === "&" ? "(?:&|va)?" : escapeRegex(w));
 
-/** The regex source of one alias (see the notation in vocab/roles.ts). */
+/** Head words kept whole when a group is written by its initials ("Công chức ĐC-NN-XD&MT"). */
+const KEPT_HEADS = ["cong chuc", "so", "phong", "ban"];
+
+/**
+ * The initials of a group of words, "&"/"và" kept as a separator: "xay dung va moi truong" → "xd" +
+ * "&" + "mt", "nong nghiep" → "nn"; a head word such as "công chức" stays whole. Null for a group
+ * of one word (its initial alone would match any letter).
+ */
+function initialsSource(group: string): string | null {
+  if (group.includes(", ")) return null;
+  const head = KEPT_HEADS.find((h) => group.startsWith(`${h} `));
+  const rest = head ? group.slice(head.length + 1) : group;
+  const runs = rest.split(/ (?:&|va) /).map((run) => run.split(" "));
+  if (runs.some((run) => run.length < 2)) return null;
+  const initials = runs
+    .map((run) => run.map((w) => escapeRegex(w[0] ?? "")).join(""))
+    .join(`${GAP}(?:&|va)?${GAP}`);
+  return head ? `${head.split(" ").map(word).join(GAP)}${GAP}${initials}` : initials;
+}
+
+/**
+ * The regex source of one alias (see the notation in vocab/roles.ts). In an alias of several
+ * dash-separated groups each group may also be written by its initials, as documents mix them
+ * ("Địa chính - NN - XD & MT", "VP - Thống kê").
+ */
 function aliasSource(alias: string): string {
-  return alias
-    .split(" - ")
-    .map((group) =>
-      group
+  const groups = alias.split(" - ");
+  return groups
+    .map((group) => {
+      const full = group
         .split(", ")
         .map((part) => part.split(" ").map(word).join(GAP))
-        .join(COMMA),
-    )
+        .join(COMMA);
+      const initials = groups.length > 1 ? initialsSource(group) : null;
+      return initials ? `(?:${full}|${initials})` : full;
+    })
     .join(DASH);
 }
 
@@ -107,11 +133,11 @@ const squeeze = (folded: string) => folded.replace(/[^a-z0-9]/g, "");
  */
 const FUZZY_ALIASES = ROLE_VOCAB.filter((e) => e.kind !== "generic").flatMap((entry) =>
   entry.aliases
-    .map((alias) => ({
-      entry,
-      key: squeeze(alias.replace(/^cong chuc /, "")),
-      words: alias.split(/\s+/).length,
-    }))
+    .map((alias) => {
+      // The words compared are those of the key: "công chức" is not part of it, nor are dashes.
+      const key = alias.replace(/^cong chuc /, "");
+      return { entry, key: squeeze(key), words: key.split(/\s+/).filter((w) => w !== "-").length };
+    })
     .filter((a) => a.key.length >= 10),
 );
 

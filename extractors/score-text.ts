@@ -16,6 +16,18 @@ export function lineAt(text: string, offset: number): [number, number] {
   return [start, end];
 }
 
+/**
+ * The line around `start..end`, cut to at most `max` characters on each side: text whose line
+ * breaks were lost (one paragraph of a whole page) must not turn every per-match look at "its line"
+ * into a scan of the whole text.
+ */
+export function lineWindow(text: string, start: number, end: number, max = 600): [number, number] {
+  const from = Math.max(0, start - max);
+  const back = text.slice(from, start).lastIndexOf("\n");
+  const ahead = text.slice(end, end + max).indexOf("\n");
+  return [back >= 0 ? from + back + 1 : from, ahead >= 0 ? end + ahead : Math.min(text.length, end + max)];
+}
+
 /** The next line after the one ending at `lineEnd` that holds something, or null. */
 export function nextNonEmptyLine(text: string, lineEnd: number): [number, number] | null {
   let pos = lineEnd + 1;
@@ -124,20 +136,58 @@ export function isScoreStatement(folded: string, start: number, end: number): bo
   return SCORE_WORDS.test(folded.slice(start, end));
 }
 
-const LEVEL_WORDS = /^(?:xã|phường|thị trấn|thị xã|huyện|quận|thành phố)(?=\s)/i;
+/** Level words of a unit's name, folded (OCR text may have lost the diacritics: "Xa Nhon Hau"). */
+const LEVEL_WORDS = /^(?:xa|phuong|thi tran|thi xa|huyen|quan|thanh pho)(?= )/;
 
 /**
  * The unit a row is about, in one form for every table: the "UBND"/"Ủy ban nhân dân" prefix is
- * dropped and the level word is lower-cased ("UBND Xã Nghĩa Kỳ" → "xã Nghĩa Kỳ"); a bare name
- * stays bare ("Nghĩa Kỳ" when the table leaves the level to its header); agencies stay as written.
+ * dropped and the level word is lower-cased ("UBND Xã Nghĩa Kỳ" → "xã Nghĩa Kỳ", unaccented "Xa
+ * Nhon Hau" → "xa Nhon Hau"); a bare name stays bare ("Nghĩa Kỳ" when the table leaves the level
+ * to its header); agencies stay as written.
  */
 export function unitName(cell: string): string {
   let name = cell.replace(/\s+/g, " ").trim();
   const prefix = /^(?:ubnd|uy ban nhan dan)\s+/.exec(fold(name));
   if (prefix) name = name.slice(prefix[0].length);
-  const level = LEVEL_WORDS.exec(name);
-  if (level) name = level[0].toLowerCase() + name.slice(level[0].length);
+  const level = LEVEL_WORDS.exec(fold(name));
+  // "Quận 3", "Xã Nhơn Hậu": a name follows; "Quản lý thị trường" is an agency, not a "quận".
+  if (level && /[\p{Lu}\d]/u.test(name[level[0].length + 1] ?? "")) {
+    name = name.slice(0, level[0].length).toLowerCase() + name.slice(level[0].length);
+  }
   return name.replace(/[.;,]+$/, "");
+}
+
+/** A line that names a year, by where it starts. */
+export interface YearLine {
+  start: number;
+  year: number;
+}
+
+/**
+ * The lines that speak of results or grading and name a year ("… kết quả đánh giá, phân loại công
+ * tác dân vận chính quyền năm 2023"), in text order: read once per document, then looked up.
+ */
+export function resultsYearLines(doc: Pick<NormalisedDocument, "text" | "folded">): YearLine[] {
+  const re = /(?:ket qua|danh gia|phan loai|xep loai|cham diem)/g;
+  const out: YearLine[] = [];
+  for (let m = re.exec(doc.folded); m; m = re.exec(doc.folded)) {
+    const [s, e] = lineAt(doc.text, m.index);
+    const year = yearIn(doc.folded, s, e);
+    if (year !== null) out.push({ start: s, year });
+    // One look per line.
+    re.lastIndex = e + 1;
+  }
+  return out;
+}
+
+/** The year of the nearest line before `before`, else of the first line (null when there is none). */
+export function yearBefore(lines: readonly YearLine[], before: number): number | null {
+  let nearest: number | null = null;
+  for (const l of lines) {
+    if (l.start >= before) break;
+    nearest = l.year;
+  }
+  return nearest ?? lines[0]?.year ?? null;
 }
 
 /**
@@ -149,15 +199,5 @@ export function resultsYearBefore(
   doc: Pick<NormalisedDocument, "text" | "folded">,
   before: number,
 ): number | null {
-  const re = /(?:ket qua|danh gia|phan loai|xep loai|cham diem)/g;
-  let nearest: number | null = null;
-  let first: number | null = null;
-  for (const m of doc.folded.matchAll(re)) {
-    const [s, e] = lineAt(doc.text, m.index);
-    const year = yearIn(doc.folded, s, e);
-    if (year === null) continue;
-    first ??= year;
-    if (s < before) nearest = year;
-  }
-  return nearest ?? first;
+  return yearBefore(resultsYearLines(doc), before);
 }

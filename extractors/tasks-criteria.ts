@@ -1,5 +1,6 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import { isPapiDocument, matchDimension } from "./criteria-papi.js";
+import { ocrNumberView } from "./lib/ocr-numbers.js";
 import type { TaskDraft } from "./tasks-draft.js";
 import { numberDepth, type Paragraph } from "./tasks-lines.js";
 
@@ -14,8 +15,11 @@ import { numberDepth, type Paragraph } from "./tasks-lines.js";
 type Doc = Pick<NormalisedDocument, "text" | "folded">;
 type Criterion = NonNullable<TaskDraft["criterion"]>;
 
-/** A heading paragraph opening with "Tiêu chí N" (OCR-tolerant: "Tieu chi", "Tiêu chỉ"). */
-const CRITERION_HEADING = /^tieu\s*chi\s*(?:so\s*)?(\d{1,2})(?!\d)/;
+/**
+ * A heading paragraph opening with "Tiêu chí N" (OCR-tolerant: "Tieu chi", "Tiêu chỉ"), or with the
+ * topic "Đối với / Về tiêu chí N" of a remedy ("1. Đối với Tiêu chí 3: Giao …").
+ */
+const CRITERION_HEADING = /^(?:(?:doi\s+voi|ve)\s+)?tieu\s*chi\s*(?:so\s*)?(\d{1,2})(?!\d)/;
 /** A PAPI heading is short: a title, not a paragraph that happens to name a dimension. */
 const MAX_PAPI_HEADING = 160;
 
@@ -38,7 +42,7 @@ export function criterionContexts(doc: Doc, paras: readonly Paragraph[]): (Crite
 
 function headingCriterion(doc: Doc, p: Paragraph, papi: boolean): Criterion | null {
   if (p.bullet !== null && p.number === null) return null;
-  const m = CRITERION_HEADING.exec(doc.folded.slice(p.body, p.body + 24));
+  const m = CRITERION_HEADING.exec(ocrNumberView(doc.folded.slice(p.body, p.body + 32)));
   if (m) return { framework: "DVCQ", number: Number(m[1]) };
   if (papi && p.numberStyle === "arabic" && p.end - p.body <= MAX_PAPI_HEADING) {
     const hit = matchDimension(doc.folded, p.body, p.end, false);

@@ -66,6 +66,15 @@ const SUBJECT_FOLDED = new RegExp(
 const VERB = new RegExp(String.raw`(?<![a-z])(?:${words(ROLE_STOP_WORDS)}|khan\s+truong)(?![a-z])`, "g");
 /** Words that open an assignment before the role: "Giao", "Đề nghị", "Yêu cầu", "Đối với". */
 const OPENER = /^(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|doi\s+voi)\s+/;
+/**
+ * A topic that opens an assignment, up to its colon: "Đối với Tiêu chí 3: …", "Về công tác cải
+ * cách hành chính: …", "Tiêu chí 5 – Giải quyết đơn thư: Giao …" (group 1: "đối với " / "về ",
+ * when written). A bare "Tiêu chí N: …" is a topic only before "Giao / Đề nghị / Yêu cầu": without
+ * them it is a criterion's heading ("Tiêu chí 2, nội dung 1: Ban hành văn bản …"), no assignment.
+ */
+const TOPIC =
+  /^(?:((?:doi\s+voi|ve)\s+)[^:;.]{2,100}?\s*:\s*(?=\S)|(?:tieu\s*chi|noi\s*dung)\s*(?:so\s*)?\d{1,2}(?!\d)[^:;.]{0,100}?\s*:\s*(?=(?:giao|de\s+nghi|yeu\s+cau)\s))/;
+
 /** "phối hợp với Y", "phối hợp Y": the support list runs to the next verb. */
 const WITH = /(?<![a-z])phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\s+/g;
 
@@ -77,6 +86,8 @@ const WITH = /(?<![a-z])phoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\s+/g;
 export function startsRole(doc: Doc, at: number, to: number): boolean {
   let p = at;
   if (/^cac\s/.test(doc.folded.slice(p, p + 4))) p += 4;
+  // "Ban hành" (to issue) is a verb, not a "Ban" (board).
+  if (/^ban\s+hanh(?![a-z])/.test(doc.folded.slice(p, p + 10))) return false;
   const [first] = findVocabRoles(doc.folded, p, Math.min(to, p + 80));
   if (first && first.start === p) return true;
   const head = doc.text
@@ -115,6 +126,18 @@ export function sentenceRoles(
   const f = doc.folded;
   let s = from;
   while (s < to && /[\s*_\-+•]/.test(f[s] ?? "")) s++;
+  const topic = TOPIC.exec(f.slice(s, Math.min(to, s + 200)));
+  if (topic) {
+    const colon = s + topic[0].lastIndexOf(":");
+    const about = s + (topic[1]?.length ?? 0);
+    // "Đối với công chức Văn phòng – Thống kê: tham mưu …": the topic names who does it.
+    if (topic[1] && startsRole(doc, about, colon) && nextVerb(f, about, colon) === null) {
+      const lead = roleList(doc, about, colon);
+      if (lead.length > 0) return { lead, support: supportAfter(doc, colon, to) };
+    }
+    // "Đối với Tiêu chí 3: Giao công chức … chủ trì …": the sentence after the topic assigns it.
+    s = s + topic[0].length;
+  }
   const opener = OPENER.exec(f.slice(s, s + 16));
   if (opener) s += opener[0].length;
   if (!startsRole(doc, s, to)) return null;

@@ -154,7 +154,7 @@ export function paragraphs(doc: Pick<NormalisedDocument, "text" | "folded">): Pa
       const head = lineHead(doc, pos, lineEnd);
       const startsNew =
         head.bullet !== null || head.number !== null || labelAt(doc.folded, head.body) !== null;
-      if (current && !startsNew && continues(text, current)) {
+      if (current && !startsNew && continues(text, current) && !isCapitals(line.slice(0, 40))) {
         current.end = lineEnd;
       } else {
         if (current) out.push(finish(doc, current));
@@ -177,7 +177,16 @@ function continues(text: string, current: Paragraph): boolean {
   let e = current.end;
   while (e > current.body && /[\s*_]/.test(text[e - 1] ?? "")) e--;
   if (e <= current.body) return true;
+  // A heading in capitals ("IV. TỔ CHỨC THỰC HIỆN") ends its line: text without blank lines between
+  // paragraphs (OCR, plain text) puts the section's first sentence right below it.
+  if (isCapitals(text.slice(current.body, e))) return false;
   return !/[.;:!?]/.test(text[e - 1] ?? "");
+}
+
+/** Whether a line is written in capitals: at least four letters, none of them lower case. */
+function isCapitals(line: string): boolean {
+  const letters = line.match(/\p{L}/gu) ?? [];
+  return letters.length >= 4 && letters.every((c) => c === c.toUpperCase() && c !== c.toLowerCase());
 }
 
 /** Bullets and numbering at the start of a line. */
@@ -200,7 +209,8 @@ function lineHead(
     }
     break;
   }
-  const rest = text.slice(p, Math.min(end, p + 24));
+  // OCR reads a list number "1." as "l.": at the start of an item it can only be the digit.
+  const rest = text.slice(p, Math.min(end, p + 24)).replace(/^l(?=[.)]\s)/, "1");
   const m =
     /^(\(?)(\d{1,2}(?:\.\d{1,2}){0,4})(\.|\)|(?=\s))[\s*_]*(?=\S|$)/.exec(rest) ??
     /^()([IVX]{1,5})(\.|\))[\s*_]+/.exec(rest) ??

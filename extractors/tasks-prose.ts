@@ -61,6 +61,8 @@ export function slotTasks(doc: Doc, paras: readonly Paragraph[], consumed: Set<n
     const last = paras[block.to - 1];
     if (!first || !last) continue;
     const textSlots = block.slots.filter((s) => s.kind === "text");
+    // Where the task's own sentence is written, to read who does it when no slot says so.
+    const sentences: { start: number; end: number }[] = [...textSlots];
     let textStart = first.start;
     let text: string;
     if (textSlots.length > 0) {
@@ -68,7 +70,9 @@ export function slotTasks(doc: Doc, paras: readonly Paragraph[], consumed: Set<n
       textStart = Math.min(...textSlots.map((s) => s.labelStart));
     } else if ((first.slots[0]?.labelStart ?? first.body) > first.body) {
       // "Nội dung … . Cơ quan chủ trì: …" in one paragraph: the words before the first label.
-      text = cleanText(doc.text.slice(first.body, first.slots[0]?.labelStart));
+      const labelStart = first.slots[0]?.labelStart ?? first.end;
+      text = cleanText(doc.text.slice(first.body, labelStart));
+      sentences.push({ start: first.body, end: labelStart });
     } else {
       const before = textParagraphs(doc, paras, block.from, floor);
       for (const i of before) consumed.add(i);
@@ -94,7 +98,9 @@ export function slotTasks(doc: Doc, paras: readonly Paragraph[], consumed: Set<n
     }
     // A remedy's sentence may name who leads and who helps ("Giao công chức Tư pháp – Hộ tịch tham
     // mưu, phối hợp với công chức Tài chính - Kế toán …"): read it when the slots did not.
-    for (const s of textSlots) {
+    // The same for a sentence written before the labels ("Đối với Tiêu chí 10: Công chức Văn phòng –
+    // Thống kê tham mưu … . Thời gian: Thường xuyên.").
+    for (const s of sentences) {
       if (lead.length === 0) lead.push(...(sentenceRoles(doc, s.start, s.end)?.lead ?? []));
       if (support.length === 0) support.push(...supportAfter(doc, s.start, s.end));
     }

@@ -30,7 +30,7 @@ export interface TaskTable {
 const HEADER_WORDS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
   ["number", /^(?:s?tt|so tt|so thu tu)$/],
   ["deadline", /thoi gian|thoi han|tien do|thoi diem/],
-  ["lead", /chu tri/],
+  ["lead", /chu tri|chiu trach nhiem|phu trach/],
   ["support", /phoi hop/],
   ["implement", /(?:don vi|co quan|bo phan|nguoi|trach nhiem)\b.*thuc hien|^thuc hien$/],
   ["sub", /noi dung thanh phan|chi so thanh phan|chi tieu thanh phan/],
@@ -39,8 +39,14 @@ const HEADER_WORDS: ReadonlyArray<readonly [ColumnRole, RegExp]> = [
   ["task", /nhiem vu|giai phap|noi dung|cong viec|hoat dong/],
 ];
 
-/** Reads the columns of a header row; null unless it names a task column and a lead or time column. */
+/**
+ * Reads the columns of a header row; null unless it names a task column and a lead or time column
+ * and holds no bare number.
+ */
 function headerColumns(doc: Pick<NormalisedDocument, "folded">, row: TableRow): TaskTable["columns"] | null {
+  // A header names columns; a row holding a bare number ("1", "0,5") is data, even when its words
+  // happen to name columns ("… chưa đúng thời gian quy định").
+  if (row.cells.some((c) => /^\d+(?:[.,]\d+)?$/.test(c.text.trim()))) return null;
   const columns: TaskTable["columns"] = {};
   row.cells.forEach((cell, i) => {
     const name = doc.folded.slice(cell.start, cell.end).replace(/[*_]/g, "").replace(/\s+/g, " ").trim();

@@ -225,3 +225,38 @@ describe("end to end through the normaliser", () => {
     }
   });
 });
+
+describe("other provinces' wordings", () => {
+  it("reads 'Nội dung K của Tiêu chí N' and OCR's 'Tieu chi l0', and takes no deduction or assignment for a title", () => {
+    const text = [
+      "Kế hoạch khắc phục công tác dân vận chính quyền",
+      "5. Nội dung 2 của Tiêu chí 7: bị trừ 0,25 điểm vì chưa tổ chức đối thoại.",
+      "3. Bi tru 0.5 diem do cham bao cao (Tieu chi l0).",
+      "1. Đối với Tiêu chí 3: Giao công chức Văn phòng – Thống kê chủ trì rà soát quy trình.",
+    ].join("\n");
+    const cs = extractCriteria(docFromText(text));
+    expect(cs.map(key)).toEqual(["DVCQ 7.2", "DVCQ 10", "DVCQ 3"]);
+    expect(cs.map((c) => c.title)).toEqual([null, null, null]);
+  });
+
+  it("reads the criteria a deduction table names by number ('3.2' in its criterion column)", () => {
+    const text = [
+      "Kế hoạch khắc phục công tác dân vận chính quyền",
+      "STT\tTiêu chí/nội dung bị trừ điểm\tSố điểm bị trừ\tNguyên nhân",
+      "1\t3.2\t1,5\tHồ sơ trực tuyến thấp",
+      "2\t5.1\t2\tĐơn thư tồn đọng",
+    ].join("\n");
+    expect(extractCriteria(docFromText(text)).map(key)).toEqual(["DVCQ 3.2", "DVCQ 5.1"]);
+  });
+
+  it("maps PAPI headings with lead-in words ('Cải thiện …', 'Về …', 'Đẩy mạnh …') by the vocabulary", () => {
+    const text = [
+      "Kế hoạch nâng cao Chỉ số PAPI năm 2024",
+      "1. Về trách nhiệm giải trình với người dân",
+      "2. Cải thiện thủ tục hành chính công",
+      "3. Đẩy mạnh quản trị điện tử",
+      "4. Nâng cao chất lượng công tác tiếp công dân",
+    ].join("\n");
+    expect(extractCriteria(docFromText(text)).map(key)).toEqual(["PAPI 3", "PAPI 5", "PAPI 8"]);
+  });
+});

@@ -186,7 +186,7 @@ describe("declared scores in a results decision (fixtures/results-decision)", ()
     const got = extractDeclaredScores(docFromText(variant)).map(withoutEvidence);
     expect(got).toEqual([
       {
-        unit: "Xa Nghia Ky",
+        unit: "xa Nghia Ky",
         year: 2024,
         selfAssessed: 97.5,
         assessed: 95.5,
@@ -299,5 +299,130 @@ describe("end to end through the normaliser", () => {
       );
       for (const doc of documents) expect(extractDeclaredScores(doc)).toEqual([]);
     }
+  });
+});
+
+describe("other provinces' results", () => {
+  const read = (lines: string[]) =>
+    extractDeclaredScores(docFromText(lines.join("\n"))).map((d) => [
+      d.unit,
+      d.year,
+      d.selfAssessed,
+      d.assessed,
+      d.final,
+      d.rank,
+      d.rankOf,
+      d.classification,
+    ]);
+
+  it("reads a unit named as the subject of its line ('Thị trấn X đạt 96,5 điểm, …'), names checked for capitals", () => {
+    expect(
+      read([
+        "Điều 1. Phê duyệt kết quả đánh giá, phân loại công tác dân vận chính quyền năm 2023 như sau:",
+        "1. Thị trấn Krông Kmar đạt 96,5 điểm, xếp loại Hoàn thành xuất sắc nhiệm vụ, xếp thứ 1/9.",
+        "2. Phường 3 đạt 95,25 điểm, xếp loại Hoàn thành xuất sắc nhiệm vụ, xếp thứ 2/9.",
+        "3. Xã Hòa Lễ: tự chấm 94 điểm, Hội đồng thẩm định 90,75 điểm, xếp thứ 4/9.",
+        "Các xã đạt chuẩn nông thôn mới đạt 100% kế hoạch.",
+      ]),
+    ).toEqual([
+      ["thị trấn Krông Kmar", 2023, null, null, 96.5, 1, 9, "HOAN_THANH_XUAT_SAC"],
+      ["phường 3", 2023, null, null, 95.25, 2, 9, "HOAN_THANH_XUAT_SAC"],
+      ["xã Hòa Lễ", 2023, 94, 90.75, null, 4, 9, null],
+    ]);
+  });
+
+  it("reads units listed under their class, several to a line", () => {
+    expect(
+      read([
+        "Phê duyệt kết quả đánh giá, xếp loại công tác dân vận chính quyền năm 2024:",
+        "1. Hoàn thành xuất sắc nhiệm vụ (02 đơn vị): xã Hòa Phong (97,25 điểm), xã Hòa Khương (96,5 điểm, xếp thứ 2).",
+        "2. Không hoàn thành nhiệm vụ (01 đơn vị): xã Hòa Phú (70,5 điểm, do có cán bộ bị kỷ luật).",
+      ]),
+    ).toEqual([
+      ["xã Hòa Phong", 2024, null, null, 97.25, null, null, "HOAN_THANH_XUAT_SAC"],
+      ["xã Hòa Khương", 2024, null, null, 96.5, 2, null, "HOAN_THANH_XUAT_SAC"],
+      ["xã Hòa Phú", 2024, null, null, 70.5, null, null, "KHONG_HOAN_THANH"],
+    ]);
+  });
+
+  it("reads '91/100 điểm', a year inside the statement, and a class in brackets after a score", () => {
+    expect(
+      read([
+        "Kết quả tự đánh giá năm 2023 của phường đạt 96,5/100 điểm; kết quả thẩm định đạt 93/100 điểm.",
+        "- Phường Trần Phú: 95,5 điểm (Hoàn thành xuất sắc nhiệm vụ);",
+      ]),
+    ).toEqual([
+      [null, 2023, 96.5, 93, null, null, null, null],
+      ["phường Trần Phú", 2023, null, null, 95.5, null, null, "HOAN_THANH_XUAT_SAC"],
+    ]);
+  });
+
+  it("does not take another index's score (PAPI, SIPAS) or a four-decimal index for a declared score", () => {
+    expect(
+      read([
+        "Chỉ số PAPI năm 2023 của tỉnh đạt 43,1254 điểm, xếp thứ 25/63 tỉnh, thành phố.",
+        "Năm 2023, tổng điểm của tỉnh là 46,0415 điểm.",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("dates a report's own score by its title, not by a plan's aim or a passing mention", () => {
+    const filler = [
+      "Thực hiện chỉ đạo của cấp trên.",
+      "Ủy ban nhân dân đã triển khai.",
+      "Cụ thể như sau:",
+      "Bảng dưới đây.",
+    ];
+    const report = [
+      "Kết quả tự chấm điểm công tác dân vận chính quyền năm 2024",
+      ...filler,
+      "Tổng điểm tự chấm: 97,25 điểm.",
+    ];
+    expect(read(report)).toEqual([[null, 2024, 97.25, null, null, null, null, null]]);
+    for (const title of [
+      "Kế hoạch nâng cao kết quả công tác dân vận chính quyền năm 2025",
+      "Điều 1. Phê duyệt kết quả đánh giá công tác dân vận chính quyền năm 2023 như sau:",
+    ]) {
+      expect(read([title, ...filler, "Tổng điểm tự chấm: 97,25 điểm."])).toEqual([
+        [null, null, 97.25, null, null, null, null, null],
+      ]);
+    }
+  });
+
+  it("reads a unit's own results by year from a table with a 'Năm' column (unit null)", () => {
+    expect(
+      read([
+        "Năm\tĐiểm tự chấm\tĐiểm thẩm định\tXếp loại\tXếp hạng",
+        "2021\t94,50\t91,00\tHoàn thành tốt nhiệm vụ\t6/9",
+        "2022\t95,00\t92,00\tTốt\t4/9",
+      ]),
+    ).toEqual([
+      [null, 2021, 94.5, 91, null, 6, 9, "HOAN_THANH_TOT"],
+      [null, 2022, 95, 92, null, 4, 9, "HOAN_THANH_TOT"],
+    ]);
+  });
+
+  it("reads a results row that lost its tabs, and OCR's 'l' in number cells", () => {
+    expect(
+      read([
+        "KẾT QUẢ ĐÁNH GIÁ NĂM 2023",
+        "STT\tĐơn vị được đánh giá\tĐiểm tự đánh giá\tĐiểm sau khi trừ\tXếp loại\tThứ hạng",
+        "1\tXa Nhon Hau\t97.00\t95.25\tHTXSNV\tl",
+        "2 UBND phuong Nhon Hung 94.00 9l.25 HTTNV 2",
+        "3\tXã Nhơn Tân\t88,00\t77,50\tHTNV\t3",
+      ]),
+    ).toEqual([
+      ["xa Nhon Hau", 2023, 97, null, 95.25, 1, null, "HOAN_THANH_XUAT_SAC"],
+      ["phuong Nhon Hung", 2023, 94, null, 91.25, 2, null, "HOAN_THANH_TOT"],
+      ["xã Nhơn Tân", 2023, 88, null, 77.5, 3, null, "HOAN_THANH"],
+    ]);
+  });
+
+  it("reads unit-column wordings and 'sau khi trừ' as the final score", () => {
+    expect(columnRole(fold("Đơn vị được đánh giá"))).toBe("unit");
+    expect(columnRole(fold("Tên cơ quan, đơn vị"))).toBe("unit");
+    expect(columnRole(fold("Điểm đơn vị tự chấm"))).toBe("self");
+    expect(columnRole(fold("Điểm còn lại sau khi trừ"))).toBe("final");
+    expect(columnRole(fold("Năm"))).toBe("year");
   });
 });

@@ -216,3 +216,116 @@ describe("end to end through the normaliser (corpus 000)", () => {
     }
   });
 });
+
+describe("other provinces' phrasings", () => {
+  const read = (lines: string[]) =>
+    extractDeductions(
+      docFromText(["Kế hoạch khắc phục công tác dân vận chính quyền", ...lines].join("\n")),
+    ).map((d) => [d.criterion, d.content, d.points, d.reason]);
+
+  it("reads the criterion on the deduction's own line before a heading above, and the reason after it", () => {
+    expect(
+      read([
+        "1. Tiêu chí 3 (Cải cách hành chính) bị trừ 1,5 điểm, lý do: còn 12 hồ sơ trễ hạn.",
+        "2. Tiêu chí 5 bị trừ 2,0 điểm, lý do: để xảy ra khiếu nại đông người.",
+        "3. Bị trừ 0,5 điểm do chậm gửi báo cáo định kỳ 6 tháng (Tiêu chí 10).",
+        "4. Trừ 1 điểm (Tiêu chí 4): chưa xây dựng được mô hình “Dân vận khéo”.",
+        "5. Nội dung 2 của Tiêu chí 7: bị trừ 0,25 điểm vì chưa tổ chức đối thoại.",
+        "6. Bị trừ 1,5 điểm ở Tiêu chí 8 (Dân chủ cơ sở) do chưa công khai ngân sách.",
+      ]),
+    ).toEqual([
+      [3, null, 1.5, "còn 12 hồ sơ trễ hạn"],
+      [5, null, 2, "để xảy ra khiếu nại đông người"],
+      [10, null, 0.5, "chậm gửi báo cáo định kỳ 6 tháng"],
+      [4, null, 1, "chưa xây dựng được mô hình “Dân vận khéo”"],
+      [7, 2, 0.25, "chưa tổ chức đối thoại"],
+      [8, null, 1.5, "chưa công khai ngân sách"],
+    ]);
+  });
+
+  it("does not attach a deduction to a heading that an earlier deduction already used", () => {
+    expect(
+      read([
+        "Tiêu chí 2: Thực hiện nhiệm vụ chính trị",
+        "Bị trừ 1 điểm; Lý do: chậm tiến độ.",
+        "Bị trừ 0,5 điểm.",
+      ]),
+    ).toEqual([
+      [2, null, 1, "chậm tiến độ"],
+      [null, null, 0.5, null],
+    ]);
+  });
+
+  it("skips totals and reads a bracket after the deduction as its reason", () => {
+    expect(
+      read([
+        "Năm 2023, phường bị trừ 2,25 điểm ở các tiêu chí: Tiêu chí 3 bị trừ 1,25 điểm (có 05 hồ sơ trễ hạn); Tiêu chí 6 bị trừ 1 điểm (có 01 công chức bị nhắc nhở).",
+        "Tổng cộng bị trừ 2,25 điểm.",
+      ]),
+    ).toEqual([
+      [3, null, 1.25, "có 05 hồ sơ trễ hạn"],
+      [6, null, 1, "có 01 công chức bị nhắc nhở"],
+    ]);
+  });
+
+  it("ends a reason before the next deduction written on the same line", () => {
+    expect(
+      read([
+        "2. Những tiêu chí bị trừ điểm: tiêu chí 3 (cải cách hành chính) bị trừ 2,5 điểm do còn 12 hồ sơ quá hạn; tiêu chí 9 bị trừ 5 điểm do chưa tổ chức đối thoại.",
+      ]),
+    ).toEqual([
+      [3, null, 2.5, "còn 12 hồ sơ quá hạn"],
+      [9, null, 5, "chưa tổ chức đối thoại"],
+    ]);
+  });
+
+  it("reads OCR's 'l' for '1' in points and criterion numbers", () => {
+    expect(
+      read([
+        "Tieu chi l0 bi tru l.5 diem, ly do: cham bao cao.",
+        "Tru l diem (Tieu chi 4): chua co mo hinh.",
+      ]),
+    ).toEqual([
+      [10, null, 1.5, "cham bao cao"],
+      [4, null, 1, "chua co mo hinh"],
+    ]);
+  });
+
+  it("reads a criterion column written '3.2' under a header that also says 'bị trừ điểm'", () => {
+    const rows = read([
+      "STT\tTiêu chí/nội dung bị trừ điểm\tSố điểm bị trừ\tNguyên nhân\tGiải pháp khắc phục\tNgười thực hiện",
+      "1\t3.2\t1,5\tTỷ lệ hồ sơ trực tuyến thấp\tTuyên truyền\tCông chức Văn phòng - Thống kê",
+      "2\t5.1\t2\tCòn đơn thư tồn đọng\tGiải quyết dứt điểm\tCông chức Tư pháp - Hộ tịch",
+    ]);
+    expect(rows).toEqual([
+      [3, 2, 1.5, "Tỷ lệ hồ sơ trực tuyến thấp"],
+      [5, 1, 2, "Còn đơn thư tồn đọng"],
+    ]);
+  });
+
+  it("reads a deduction row that lost its tabs, and does not carry a criterion past an unreadable one", () => {
+    const header = "TT\tTiêu chí\tNội dung\tĐiểm chuẩn\tĐiểm trừ\tNguyên nhân";
+    const first = "1\tTiêu chí 2\tNội dung 3\t2\t0,5\tChậm kê khai";
+    const merged = "\t\tNội dung 4: Giải quyết hồ sơ\t4\t1,5\tHồ sơ trễ hạn";
+    expect(read([header, first, "2 Tiêu chí 3 Nội dung 1: Công khai 3 l Niêm yết chưa đủ", merged])).toEqual([
+      [2, 3, 0.5, "Chậm kê khai"],
+      [3, 1, 1, "Niêm yết chưa đủ"],
+      [3, 4, 1.5, "Hồ sơ trễ hạn"],
+    ]);
+    // A loose row that fits no reading (two numbers missing): the merged cell below has no criterion.
+    expect(read([header, first, "2 Tiêu chí 3 Nội dung 1: Công khai", merged])).toEqual([
+      [2, 3, 0.5, "Chậm kê khai"],
+      [null, 4, 1.5, "Hồ sơ trễ hạn"],
+    ]);
+  });
+
+  it("does not read a results table whose columns hold one criterion's points as deductions", () => {
+    expect(
+      read([
+        "STT\tĐơn vị được đánh giá\tTiêu chí 1 (10 điểm)\tTiêu chí 2 (90 điểm)\tĐiểm trừ\tTổng điểm\tXếp loại",
+        "1\tXã Phong Điền\t10\t86,5\t0\t97,5\tHoàn thành xuất sắc nhiệm vụ",
+        "2\tPhường Cái Khế\t10\t78\t3\t85\tHoàn thành tốt nhiệm vụ",
+      ]),
+    ).toEqual([]);
+  });
+});

@@ -188,3 +188,30 @@ describe("roles over the corpus (through the normaliser)", () => {
     );
   });
 });
+
+describe("spellings of other provinces", () => {
+  it.each([
+    ["Công chức Địa chính - NN - XD & MT", "Công chức Địa chính – Nông nghiệp – Xây dựng và Môi trường"],
+    ["ĐC-NN-XD&MT", "Công chức Địa chính – Nông nghiệp – Xây dựng và Môi trường"],
+    ["Công chức Địa chính - Xây dựng - ĐT&MT", "Công chức Địa chính – Xây dựng – Đô thị và Môi trường"],
+    ["VP - Thống kê", VP_TK],
+    ["Văn hóa - Xã hội", "Công chức Văn hóa – Xã hội"],
+    ["CHT Quân sự xã", "Chỉ huy trưởng Quân sự"],
+    ["Ban CHQS xã", "Chỉ huy trưởng Quân sự"],
+    ["Đoàn TN xã", "Đoàn Thanh niên"],
+    ["Hội ND xã", "Hội Nông dân"],
+    ["Phòng NV", "Phòng Nội vụ"],
+    ["Văn phòng HĐND và UBND huyện", "Văn phòng HĐND và UBND"],
+  ])("%s → %s", (name, canonical) => {
+    expect(canonicalRole(name)).toBe(canonical);
+  });
+
+  it("keeps 'Văn phòng HĐND và UBND huyện' one role in a list, and does not read 'Địa chính - NN …' as 'Địa chính – Xây dựng'", () => {
+    const text = "Phối hợp: Văn phòng HĐND và UBND huyện, Công chức Địa chính - NN - XD & MT.";
+    const doc = docFromText(text);
+    expect(roleList(doc, text.indexOf(":") + 1, text.length).map((r) => r.name)).toEqual([
+      "Văn phòng HĐND và UBND",
+      "Công chức Địa chính – Nông nghiệp – Xây dựng và Môi trường",
+    ]);
+  });
+});

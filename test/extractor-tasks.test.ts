@@ -302,3 +302,60 @@ describe("tasks over the corpus (through the normaliser)", () => {
     );
   });
 });
+
+describe("other provinces' task wordings", () => {
+  const read = (lines: string[]) =>
+    extractTasks(docFromText(lines.join("\n"))).map((t) => ({
+      text: t.text.split(" ").slice(0, 5).join(" "),
+      lead: t.lead,
+      support: t.support,
+      criterion: t.criterion?.number ?? null,
+    }));
+
+  it("reads 'Đối với Tiêu chí N: Giao X chủ trì, phối hợp với Y …' with its criterion, and a role as topic", () => {
+    expect(
+      read([
+        "III. NHIỆM VỤ, GIẢI PHÁP KHẮC PHỤC",
+        "1. Đối với Tiêu chí 3: Giao công chức Văn phòng – Thống kê chủ trì, phối hợp với Bộ phận Một cửa rà soát quy trình.",
+        "2. Đối với Tiêu chí 10: Công chức Tư pháp – Hộ tịch tham mưu gửi báo cáo đúng hạn. Thời gian: Thường xuyên.",
+        "3. Đối với công chức Tài chính – Kế toán: công khai dự toán ngân sách xã.",
+      ]),
+    ).toEqual([
+      { text: "Đối với Tiêu chí 3:", lead: [VP_TK], support: ["Bộ phận Một cửa"], criterion: 3 },
+      { text: "Đối với Tiêu chí 10:", lead: [TP_HT], support: [], criterion: 10 },
+      { text: "Đối với công chức Tài", lead: [TC_KT], support: [], criterion: null },
+    ]);
+  });
+
+  it("does not read a criterion's heading as an assignment ('Tiêu chí 2, nội dung 1: Ban hành văn bản …')", () => {
+    expect(
+      read([
+        "II. CÁC TIÊU CHÍ BỊ TRỪ ĐIỂM",
+        "(1) Tiêu chí 2, nội dung 1: Ban hành văn bản triển khai nhiệm vụ chính trị hằng năm.",
+        "(2) Tiêu chí 6, nội dung 2: Cán bộ, công chức thực hiện tốt chuẩn mực đạo đức.",
+      ]),
+    ).toEqual([]);
+  });
+
+  it("does not let a heading in capitals swallow the sentence below it (text without blank lines)", () => {
+    expect(
+      read([
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Công chức Văn phòng – Thống kê theo dõi, đôn đốc việc thực hiện Kế hoạch.",
+      ]),
+    ).toEqual([{ text: "Công chức Văn phòng –", lead: [VP_TK], support: [], criterion: null }]);
+  });
+
+  it("reads lead columns worded 'Người chịu trách nhiệm' / 'Bộ phận phụ trách', and never a data row as a header", () => {
+    expect(
+      read([
+        "STT\tNội dung công việc\tNgười chịu trách nhiệm\tThời hạn",
+        "1\tCập nhật hồ sơ\tCông chức Văn phòng - Thống kê\tHằng quý",
+        "II. CÁC NỘI DUNG BỊ TRỪ ĐIỂM",
+        "TT\tTiêu chí\tNội dung\tĐiểm chuẩn\tĐiểm trừ\tNguyên nhân",
+        "1\tTiêu chí 9\tNội dung 2: Đối thoại với Nhân dân\t2\t0,5\tChưa đối thoại đúng thời gian quy định",
+      ]),
+    ).toEqual([{ text: "Cập nhật hồ sơ", lead: [VP_TK], support: [], criterion: null }]);
+    // The deduction table's data row names "thời gian" but is no header: no task comes from it.
+  });
+});

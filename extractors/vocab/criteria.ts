@@ -202,3 +202,21 @@ export const PAPI_DIMENSIONS: readonly PapiDimension[] = [
 
 /** Folded words that mark a document as being about PAPI (the guard before any PAPI match). */
 export const PAPI_DOCUMENT_MARKERS: readonly string[] = ["papi", "quan tri va hanh chinh cong"];
+
+/**
+ * Folded words a plan puts before a PAPI dimension's name in a heading ("4. Cải thiện thủ tục hành
+ * chính công", "2. Về trách nhiệm giải trình với người dân", "5. Đẩy mạnh quản trị điện tử").
+ */
+export const PAPI_HEADING_LEADINS: readonly string[] = [
+  "nang cao chat luong",
+  "nang cao hieu qua",
+  "nang cao",
+  "cai thien",
+  "day manh",
+  "tang cuong",
+  "thuc hien tot",
+  "giai phap",
+  "nhom giai phap",
+  "doi voi",
+  "ve",
+];

@@ -99,7 +99,15 @@ export const ROLE_VOCAB: readonly RoleVocabEntry[] = [
   {
     name: "Chỉ huy trưởng Quân sự",
     kind: "title",
-    aliases: ["chi huy truong ban chi huy quan su", "chi huy truong quan su", "ban chi huy quan su"],
+    aliases: [
+      "chi huy truong ban chi huy quan su",
+      "chi huy truong quan su",
+      "ban chi huy quan su",
+      "chi huy truong ban chqs",
+      "cht ban chqs",
+      "cht quan su",
+      "ban chqs",
+    ],
   },
   { name: "Trưởng Công an", kind: "title", aliases: ["truong cong an"] },
   { name: "Trưởng thôn", kind: "title", aliases: ["truong thon", "truong cac thon"] },
@@ -153,7 +161,9 @@ export const ROLE_VOCAB: readonly RoleVocabEntry[] = [
       "doan thanh nien cong san ho chi minh",
       "doan thanh nien",
       "doan tncs ho chi minh",
+      "doan tncs hcm",
       "doan tncs",
+      "doan tn",
     ],
   },
   {
@@ -161,7 +171,7 @@ export const ROLE_VOCAB: readonly RoleVocabEntry[] = [
     kind: "body",
     aliases: ["hoi lien hiep phu nu", "hoi lhpn", "hoi phu nu"],
   },
-  { name: "Hội Nông dân", kind: "body", aliases: ["hoi nong dan"] },
+  { name: "Hội Nông dân", kind: "body", aliases: ["hoi nong dan", "hoi nd"] },
   { name: "Hội Cựu chiến binh", kind: "body", aliases: ["hoi cuu chien binh", "hoi ccb"] },
   { name: "Ban Thanh tra nhân dân", kind: "body", aliases: ["ban thanh tra nhan dan"] },
   {
@@ -174,7 +184,7 @@ export const ROLE_VOCAB: readonly RoleVocabEntry[] = [
 
   // Agencies. District and provincial units of Home Affairs first: they grade the communes.
   { name: "Sở Nội vụ", kind: "agency", aliases: ["so noi vu"] },
-  { name: "Phòng Nội vụ", kind: "agency", aliases: ["phong noi vu"] },
+  { name: "Phòng Nội vụ", kind: "agency", aliases: ["phong noi vu", "phong nv"] },
   { name: "Cơ quan Tổ chức - Nội vụ", kind: "agency", aliases: ["co quan to chuc - noi vu"] },
   { name: "Thanh tra tỉnh", kind: "agency", aliases: ["thanh tra tinh"] },
   { name: "Thanh tra huyện", kind: "agency", aliases: ["thanh tra huyen"] },
@@ -236,6 +246,17 @@ export const ROLE_VOCAB: readonly RoleVocabEntry[] = [
     name: "Ban Thi đua – Khen thưởng",
     kind: "agency",
     aliases: ["ban thi dua - khen thuong"],
+  },
+  {
+    // One office serving both the council and the committee of a district or commune.
+    name: "Văn phòng HĐND và UBND",
+    kind: "agency",
+    aliases: [
+      "van phong hoi dong nhan dan va uy ban nhan dan",
+      "van phong hdnd va ubnd",
+      "van phong hdnd - ubnd",
+      "van phong hdnd & ubnd",
+    ],
   },
   {
     name: "Văn phòng UBND tỉnh",
