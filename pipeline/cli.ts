@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { availableParallelism } from "node:os";
 import { Command, InvalidArgumentError } from "commander";
 import { LockHeldError } from "./batch/lock.js";
 import { createLogger } from "./batch/logger.js";
@@ -35,7 +36,12 @@ program
   )
   .option("--inbox <dir>", "folder of unit folders to read (never modified)", "inbox")
   .option("--out <dir>", "output folder", "out")
-  .option("--concurrency <n>", "files processed at once", positiveInt, 2)
+  .option(
+    "--concurrency <n>",
+    "files processed at once (default: the machine's cores, at most 4)",
+    positiveInt,
+    defaultConcurrency(),
+  )
   .option("--timeout <seconds>", "time limit per file", positiveInt, 600)
   .option("--force", "reprocess every file, even unchanged ones", false)
   .option("--json", "log one JSON object per event (for log collectors)", false)
@@ -86,7 +92,12 @@ program
   .description("watch the inbox and process folders as they arrive (a file is read once it stops changing)")
   .option("--inbox <dir>", "folder of unit folders to read (never modified)", "inbox")
   .option("--out <dir>", "output folder", "out")
-  .option("--concurrency <n>", "files processed at once", positiveInt, 2)
+  .option(
+    "--concurrency <n>",
+    "files processed at once (default: the machine's cores, at most 4)",
+    positiveInt,
+    defaultConcurrency(),
+  )
   .option("--timeout <seconds>", "time limit per file", positiveInt, 600)
   .option("--stable <seconds>", "how long a file must stay unchanged before it is read", positiveInt, 3)
   .option("--json", "log one JSON object per event (for log collectors)", false)
@@ -145,6 +156,11 @@ program
 function pickLogger(opts: { json: boolean; quiet: boolean; verbose: boolean }) {
   if (!opts.json && !opts.quiet && process.stderr.isTTY) return createProgressLogger(process.stderr);
   return createLogger({ json: opts.json, quiet: opts.quiet, verbose: opts.verbose });
+}
+
+/** Files at once: one per core (OCR is CPU-bound), at most 4 (memory: ~0.5 GB per busy worker). */
+function defaultConcurrency(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
 }
 
 function positiveInt(value: string): number {

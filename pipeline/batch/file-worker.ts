@@ -10,7 +10,10 @@ import { type FileJob, processFile } from "./process-file.js";
 /** Messages from the parent. */
 export type WorkerRequest = { type: "job"; job: FileJob } | { type: "stop" };
 
-const ocr = createOcrEngine({ workers: 1 });
+// As many OCR workers as cores, started only when pages are waiting: while the other child is idle
+// (one big scan in tonight's inbox), this one reads its pages on every core; when both children are
+// busy the extra workers mostly wait, costing memory but not throughput.
+const ocr = createOcrEngine();
 
 process.on("message", async (msg: WorkerRequest) => {
   if (msg.type === "stop") {
