@@ -2,6 +2,7 @@ import type { PDFParse } from "pdf-parse";
 import { DEFAULT_OCR_OPTIONS } from "../ocr/engine.js";
 import { type OcrReport, ocrPageReports, ocrSummaryReports } from "../ocr/page-reports.js";
 import { OcrAbortedError } from "../ocr/worker-pool.js";
+import { pageTextWithTables } from "../pdf/layout-text.js";
 import { openPdf, pdfReadError } from "../pdf/open.js";
 import { type PageSize, renderPage } from "../pdf/render.js";
 import { assessTextLayer, type TextLayerProblem } from "../pdf/text-layer.js";
@@ -69,7 +70,8 @@ async function readTextLayers(parser: PDFParse, ctx: BackendContext): Promise<La
       // Page by page, not the joined text: it inserts "-- N of M --" lines, and one damaged
       // page would otherwise lose the whole file.
       const result = await parser.getText({ partial: [page] });
-      text = result.pages[0]?.text ?? "";
+      // Tables laid out one row per line, cells separated by "\t"; prose stays pdf-parse's text.
+      text = (await pageTextWithTables(parser, page, result.pages[0]?.text ?? "")).text;
     } catch (error) {
       ctx.report({
         severity: "warning",
@@ -119,7 +121,11 @@ async function ocrWhereNeeded(
       continue;
     }
     const job = ctx.ocr
-      .recognise(image.image, { signal: ctx.signal, ...(image.dpi ? { dpi: image.dpi } : {}) })
+      .recognise(image.image, {
+        signal: ctx.signal,
+        pageNumber: layer.page,
+        ...(image.dpi ? { dpi: image.dpi } : {}),
+      })
       .then((result) => {
         const keepLayer =
           layer.problem === "too-little-text" && nonSpace(result.text) <= nonSpace(layer.text);
