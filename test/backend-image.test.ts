@@ -5,8 +5,9 @@ import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { imageBackend } from "../pipeline/backends/image.js";
 import type { BackendContext, BackendResult } from "../pipeline/backends/types.js";
-import { wordRecall } from "../pipeline/eval/cer.js";
+import { characterErrorRate, wordRecall } from "../pipeline/eval/cer.js";
 import { createOcrEngine } from "../pipeline/ocr/engine.js";
+import { normaliseVi } from "../pipeline/text/normalise-vi.js";
 import type { Message } from "../schemas/index.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
@@ -92,6 +93,13 @@ describe("imageBackend: page images", () => {
     // 0.9, not 0.95: the TIFF fixture may be a page of a bordered table, OCR's weak spot.
     expect(wordRecall(result.pages[0]?.text ?? "", truth(row))).toBeGreaterThan(0.9);
     expect(result.messages.filter((m) => m.rule === "ocr-rotation")).toEqual([]);
+  });
+
+  it("flattens a phone photo of a page and reads its header and signature in reading order", async () => {
+    const row = firstRow((r) => r.form === "photo" && r.case.startsWith("003"));
+    const result = await read(readFileSync(formFile(row)));
+    const text = normaliseVi(result.pages[0]?.text ?? "").text;
+    expect(characterErrorRate(text, normaliseVi(truth(row)).text)).toBeLessThan(0.04);
   });
 
   it("reads each page of a multi-page TIFF as a page", async () => {

@@ -6,6 +6,7 @@ import { type BackendContext, type BackendResult, ReadError } from "../pipeline/
 import { characterErrorRate, wordRecall } from "../pipeline/eval/cer.js";
 import { createOcrEngine } from "../pipeline/ocr/engine.js";
 import type { OcrEngine } from "../pipeline/ocr/types.js";
+import { normaliseVi } from "../pipeline/text/normalise-vi.js";
 import type { Message } from "../schemas/index.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
@@ -114,6 +115,29 @@ describe("pdfBackend: OCR", () => {
       expect(page.confidence).toBeGreaterThan(0.8);
       expect(wordRecall(page.text, truth(row, page.page)), `page ${page.page}`).toBeGreaterThan(0.95);
     }
+  });
+
+  it("reads scanned headers and signature blocks left column first (whole-document CER under 4%)", async () => {
+    const row = rowsOf("scan-200-noisy").find((r) => r.case.startsWith("003"));
+    if (!row) throw new Error("no noisy scan of case 003 in the manifest");
+    const result = await read(readFileSync(formFile(row)));
+    const text = normaliseVi(result.pages.map((page) => page.text).join("\f")).text;
+    const source = normaliseVi(readFileSync(formFile(row, row.source), "utf8")).text;
+    expect(characterErrorRate(text, source)).toBeLessThan(0.04);
+  });
+
+  it("reads a scanned table page as rows of cells separated by tabs, between the text around it", async () => {
+    const bytes = readFileSync(join(FIXTURES, "tables", "deductions", "scan-200-noisy.pdf"));
+    const result = await read(bytes);
+    const text = normaliseVi(result.pages[0]?.text ?? "").text;
+    const truthText = normaliseVi(
+      readFileSync(join(FIXTURES, "tables", "deductions", "page.txt"), "utf8"),
+    ).text;
+    expect(characterErrorRate(text, truthText)).toBeLessThan(0.02);
+    const rows = text.split("\n").filter((line) => line.includes("\t"));
+    expect(rows).toHaveLength(7);
+    expect(rows.every((line) => line.split("\t").length === 5)).toBe(true);
+    expect(rows[2]).toMatch(/^2\t\tNội dung 2: .*\t1,50\t/u);
   });
 
   it("sends a page typed in a TCVN3 font to OCR and says why, printing nothing", async () => {

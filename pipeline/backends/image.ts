@@ -28,7 +28,7 @@ export const imageBackend: Backend = {
       ctx.signal.throwIfAborted();
       const page = index + 1;
       const job = ctx.ocr
-        .recognise(input.bytes, { signal: ctx.signal, page: index })
+        .recognise(input.bytes, { signal: ctx.signal, page: index, pageNumber: page })
         .then((result) => {
           const hasText = result.text.replace(/\s+/gu, "").length > 0;
           pages[index] = {

@@ -1,8 +1,13 @@
+import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import Tesseract from "tesseract.js";
+import { findPageOutline, flattenPage } from "./dewarp.js";
+import { evenLight } from "./light.js";
 import { locateModel, type ModelLocation } from "./models.js";
 import { type OrientationGuess, orientationFromDetect, readUpright } from "./orientation.js";
+import { readPage } from "./page-reader.js";
 import { type GreyPage, preparePage, rotatePage, toPgm, toPng } from "./preprocess.js";
+import { linesOfBlocks, type Recognise, type RecogniseMode } from "./recognition.js";
 import type { OcrEngine, OcrOptions, OcrPageResult } from "./types.js";
 import { OcrAbortedError, WorkerPool } from "./worker-pool.js";
 
@@ -18,6 +23,8 @@ export interface OcrEngineOptions {
   maxPixels?: number;
   /** How long starting a worker may take before it is given up. */
   workerStartTimeoutMs?: number;
+  /** Flatten photos of a page lying on a desk (perspective, uneven light) before reading them. */
+  flattenPhotos?: boolean;
 }
 
 /** The engine's settings with defaults filled in. */
@@ -27,7 +34,22 @@ export const DEFAULT_OCR_OPTIONS: Required<OcrEngineOptions> = {
   targetDpi: 200,
   maxPixels: 150_000_000,
   workerStartTimeoutMs: 30_000,
+  flattenPhotos: true,
 };
+
+/** Tesseract's page segmentation mode for each kind of image. */
+const PAGE_SEGMENTATION: Record<RecogniseMode, string> = {
+  page: Tesseract.PSM.AUTO,
+  block: Tesseract.PSM.SINGLE_BLOCK,
+  line: Tesseract.PSM.SINGLE_LINE,
+  word: Tesseract.PSM.SINGLE_WORD,
+};
+
+/** Listeners a caller's abort signal may carry before Node warns of a leak (cells of several pages). */
+const MAX_SIGNAL_LISTENERS = 100;
+
+/** What reading one table cell costs a worker, in pages (for recycling workers). */
+const CELL_COST = 0.02;
 
 /**
  * Creates the OCR engine a batch shares: Vietnamese tesseract (LSTM, `4.0.0_best_int` model from
@@ -52,16 +74,39 @@ export function createOcrEngine(options: OcrEngineOptions = {}): OcrEngine {
     destroy: async (worker) => void (await worker.terminate()),
   });
 
-  const read = async (page: GreyPage, signal?: AbortSignal) => {
-    const image = toPgm(page);
-    // rotateAuto deskews: at a 2.5° tilt, PSM 3 without it dropped most of a page's text. Tesseract
-    // parameters ride along with tesseract.js's own options (the type does not list them).
-    const options = {
-      rotateAuto: true,
-      user_defined_dpi: String(page.dpi),
-    } as Partial<Tesseract.RecognizeOptions>;
-    const { data } = await recognisers.run((worker) => worker.recognize(image, options), signal);
-    return { text: data.text ?? "", confidence: clampConfidence(data.confidence) };
+  // Tesseract parameters ride along with tesseract.js's own options (the type does not list them).
+  const recogniseOn =
+    (signal?: AbortSignal): Recognise =>
+    async (image, request) => {
+      const options = {
+        tessedit_pageseg_mode: PAGE_SEGMENTATION[request.mode],
+        user_defined_dpi: String(image.dpi),
+        ...(request.whitelist ? { tessedit_char_whitelist: request.whitelist } : {}),
+        // rotateAuto deskews: at a 2.5° tilt, PSM 3 without it dropped most of a page's text.
+        ...(request.deskew ? { rotateAuto: true } : {}),
+      } as Partial<Tesseract.RecognizeOptions>;
+      const output = { text: true, blocks: request.withLines === true };
+      // A cell costs a worker a small fraction of a page: recycling counts pages, not cells.
+      const cost = request.mode === "page" ? 1 : CELL_COST;
+      const { data } = await recognisers.run(
+        (worker) => worker.recognize(toPgm(image), options, output),
+        signal,
+        cost,
+      );
+      return {
+        text: data.text ?? "",
+        confidence: clampConfidence(data.confidence),
+        lines: request.withLines ? linesOfBlocks(data.blocks) : [],
+      };
+    };
+
+  const read = async (page: GreyPage, ocrOptions: OcrOptions) => {
+    const reading = await readPage(page, recogniseOn(ocrOptions.signal), {
+      tables: ocrOptions.tables ?? true,
+      pageNumber: ocrOptions.pageNumber ?? 1,
+      layout: ocrOptions.layout ?? true,
+    });
+    return reading.tables.length > 0 ? reading : { text: reading.text, confidence: reading.confidence };
   };
 
   const detect = async (page: GreyPage, signal?: AbortSignal): Promise<OrientationGuess> => {
@@ -80,16 +125,24 @@ export function createOcrEngine(options: OcrEngineOptions = {}): OcrEngine {
     async recognise(image: Buffer, ocrOptions: OcrOptions = {}): Promise<OcrPageResult> {
       const { signal } = ocrOptions;
       if (signal?.aborted) throw new OcrAbortedError();
-      const page = await preparePage(image, {
+      // Every cell waiting for a worker listens to the signal: a table page adds a few dozen.
+      if (signal) setMaxListeners(MAX_SIGNAL_LISTENERS, signal);
+      const prepared = await preparePage(image, {
         page: ocrOptions.page,
         dpi: ocrOptions.dpi,
         targetDpi: settings.targetDpi,
         maxPixels: settings.maxPixels,
       });
-      if (ocrOptions.detectRotation === false) return { ...(await read(page, signal)), rotation: 0 };
-      return readUpright({
+      // A photo of a page lying on a desk is flattened first: perspective bends its lines and rules.
+      const outline = settings.flattenPhotos ? findPageOutline(prepared) : null;
+      const page = outline ? evenLight(flattenPage(prepared, outline, settings.targetDpi)) : prepared;
+      if (ocrOptions.detectRotation === false) return { ...(await read(page, ocrOptions)), rotation: 0 };
+      return readUpright<OcrPageResult>({
         landscape: page.width > page.height,
-        read: async (rotation) => ({ ...(await read(await rotatePage(page, rotation), signal)), rotation }),
+        read: async (rotation) => ({
+          ...(await read(await rotatePage(page, rotation), ocrOptions)),
+          rotation,
+        }),
         detect: () => detect(page, signal),
       });
     },

@@ -50,11 +50,11 @@ export interface Reading {
 export const DOUBTFUL_CONFIDENCE = 0.6;
 
 /** How {@link readUpright} reads and judges one page. */
-export interface UprightStrategy {
+export interface UprightStrategy<R extends Reading = Reading> {
   /** The image is wider than tall: a portrait page on its side, or a landscape page. */
   landscape: boolean;
   /** Reads the page turned clockwise by `rotation` degrees. */
-  read: (rotation: number) => Promise<Reading>;
+  read: (rotation: number) => Promise<R>;
   /** Asks tesseract's OSD which way the page is turned. */
   detect: () => Promise<OrientationGuess>;
 }
@@ -67,9 +67,9 @@ export interface UprightStrategy {
  * first, because reading a sideways page as garbage is the most expensive mistake (2–3× the time
  * of a normal page). Never more than two full readings.
  */
-export async function readUpright(strategy: UprightStrategy): Promise<Reading> {
-  const readings = new Map<number, Reading>();
-  const attempt = async (rotation: number): Promise<Reading> => {
+export async function readUpright<R extends Reading>(strategy: UprightStrategy<R>): Promise<R> {
+  const readings = new Map<number, R>();
+  const attempt = async (rotation: number): Promise<R> => {
     let reading = readings.get(rotation);
     if (!reading) {
       reading = await strategy.read(rotation);
@@ -98,11 +98,11 @@ export async function readUpright(strategy: UprightStrategy): Promise<Reading> {
  * The most confident reading; a reading with under a third of the text of the longest one does
  * not count (a sideways page can yield three confident words where upright gives a page).
  */
-export function bestReading(readings: Reading[]): Reading {
+export function bestReading<R extends Reading>(readings: R[]): R {
   const longest = Math.max(0, ...readings.map((reading) => characters(reading.text)));
   const eligible = readings.filter((reading) => characters(reading.text) * 3 >= longest);
   const pool = eligible.length > 0 ? eligible : readings;
-  const best = pool.reduce<Reading | undefined>(
+  const best = pool.reduce<R | undefined>(
     (winner, reading) => (!winner || reading.confidence > winner.confidence ? reading : winner),
     undefined,
   );

@@ -134,6 +134,23 @@ export async function rotatePage(page: GreyPage, degrees: number): Promise<GreyP
 }
 
 /**
+ * Turns a greyscale page clockwise by a small angle (degrees), filling the corners with the grey
+ * level `background` (the paper's); the page grows to hold the turned image. Used to straighten
+ * a skewed table before its cells are cut out.
+ */
+export async function turnPage(page: GreyPage, degrees: number, background = 255): Promise<GreyPage> {
+  if (degrees === 0) return page;
+  const { data, info } = await sharp(page.data, {
+    raw: { width: page.width, height: page.height, channels: 1 },
+  })
+    .rotate(degrees, { background: { r: background, g: background, b: background } })
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height, dpi: page.dpi };
+}
+
+/**
  * Encodes a greyscale page as binary PGM. Tesseract's image reader (leptonica) reads PGM with no
  * decompression, so handing pages over costs a copy instead of a PNG encode and decode.
  */

@@ -1,9 +1,16 @@
-/** One OCR'd image: its text and tesseract's mean confidence scaled to 0..1. */
+import type { Table } from "../tables/model.js";
+
+/**
+ * One OCR'd image: its text in reading order (ruled tables written in, one row per line, cells
+ * separated by "\t") and tesseract's mean confidence scaled to 0..1.
+ */
 export interface OcrPageResult {
   text: string;
   confidence: number;
   /** Degrees the image was turned clockwise before reading it upright (0, 90, 180, 270). */
   rotation: number;
+  /** Ruled tables read cell by cell; each cell's `span` points into `text`. Absent: none found. */
+  tables?: Table[];
 }
 
 /** Options for reading one image. */
@@ -18,6 +25,15 @@ export interface OcrOptions {
    * rendered). Otherwise it comes from the image's own density, or the image is taken for an A4 page.
    */
   dpi?: number;
+  /** Find ruled tables and read them cell by cell (default true). */
+  tables?: boolean;
+  /**
+   * Put the lines in reading order, two-column blocks left column first (default true); false
+   * keeps tesseract's own text (for comparisons).
+   */
+  layout?: boolean;
+  /** The page's number in its document (from 1), given to the tables found on it (default 1). */
+  pageNumber?: number;
 }
 
 /**

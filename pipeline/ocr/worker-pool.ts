@@ -48,8 +48,11 @@ export class WorkerPool<W> {
     return this.#alive;
   }
 
-  /** Runs `job` on a worker; waits for one when all are busy. */
-  async run<T>(job: (worker: W) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  /**
+   * Runs `job` on a worker; waits for one when all are busy. `cost` is what the job counts
+   * towards the worker's `jobsPerWorker` (a table cell is a small fraction of a page).
+   */
+  async run<T>(job: (worker: W) => Promise<T>, signal?: AbortSignal, cost = 1): Promise<T> {
     if (signal?.aborted) throw new OcrAbortedError();
     const slot = await this.#acquire(signal);
     if (signal?.aborted) {
@@ -63,7 +66,7 @@ export class WorkerPool<W> {
     });
     try {
       const result = await Promise.race([job(slot.worker), aborted]);
-      slot.jobs += 1;
+      slot.jobs += cost;
       if (slot.jobs >= this.#options.jobsPerWorker) await this.#discard(slot);
       else this.#release(slot);
       return result;
