@@ -147,7 +147,11 @@ describe("normaliseVi offset map on the corpus", () => {
     fc.assert(
       fc.property(fc.nat({ max: starts.length - 1 }), fc.integer({ min: 1, max: 60 }), (first, count) => {
         const s = starts[first] as number;
-        const e = ends[Math.min(first + count - 1, ends.length - 1)] as number;
+        // End at a line end: rules that read a whole line (a lone page number at a page edge) see
+        // the same line in the slice as in the whole text. Starts stay at any token.
+        const tokenEnd = ends[Math.min(first + count - 1, ends.length - 1)] as number;
+        const lineEnd = text.indexOf("\n", tokenEnd);
+        const e = lineEnd === -1 ? text.length : lineEnd;
         const source = raw.slice(map[s], map[e]);
         expect(collapse(normaliseVi(source).text)).toBe(collapse(text.slice(s, e)));
       }),
