@@ -172,12 +172,22 @@ export function resultsYearLines(doc: Pick<NormalisedDocument, "text" | "folded"
   const out: YearLine[] = [];
   for (let m = re.exec(doc.folded); m; m = re.exec(doc.folded)) {
     const [s, e] = lineAt(doc.text, m.index);
-    const year = yearIn(doc.folded, s, e);
+    let year = yearIn(doc.folded, s, e);
+    // A heading in capitals wraps its year onto the next line ("KẾT QUẢ … CHÍNH QUYỀN / NĂM 2023").
+    if (year === null && isCapitals(doc.text.slice(s, e)) && e < doc.text.length) {
+      const [ns, ne] = lineAt(doc.text, e + 1);
+      if (isCapitals(doc.text.slice(ns, ne))) year = yearIn(doc.folded, ns, ne);
+    }
     if (year !== null) out.push({ start: s, year });
     // One look per line.
     re.lastIndex = e + 1;
   }
   return out;
+}
+
+/** A heading line: it has letters and none of them is lower case. */
+function isCapitals(line: string): boolean {
+  return /\p{L}/u.test(line) && line === line.toUpperCase();
 }
 
 /** The year of the nearest line before `before`, else of the first line (null when there is none). */

@@ -426,3 +426,20 @@ describe("other provinces' results", () => {
     expect(columnRole(fold("Năm"))).toBe("year");
   });
 });
+
+describe("the year of a results table whose capitals heading wraps its year onto the next line", () => {
+  it("reads the year from the heading's second line (as OCR gives a printed title)", () => {
+    const doc = docFromText(
+      [
+        "KẾT QUẢ ĐÁNH GIÁ, PHÂN LOẠI CÔNG TÁC DÂN VẬN CHÍNH QUYỀN",
+        "NĂM 2023 CỦA UBND CÁC XÃ, THỊ TRẤN",
+        "TT\tĐơn vị\tĐiểm tự chấm\tĐiểm thẩm định\tTổng điểm\tXếp loại\tXếp hạng",
+        "1\tUBND xã Nghĩa Kỳ\t99,00\t97,50\t97,50\tHoàn thành xuất sắc nhiệm vụ\t1",
+        "2\tUBND xã Nghĩa Lâm\t98,50\t96,25\t96,25\tHoàn thành xuất sắc nhiệm vụ\t2",
+      ].join("\n"),
+    );
+    const scores = extractDeclaredScores(doc);
+    expect(scores).toHaveLength(2);
+    expect(scores.map((s) => s.year)).toEqual([2023, 2023]);
+  });
+});

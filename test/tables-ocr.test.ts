@@ -68,22 +68,25 @@ describe("ruled tables read cell by cell", () => {
     expect([above >= 0, row > above, below > row]).toEqual([true, true, true]);
   });
 
-  // The year is left out: it comes from the title above the table, which the photo (like any
-  // printed page) wraps over two lines in capitals, and the extractor looks for it on one line.
+  // The year comes from the title above the table, which the photo (like any printed page) wraps
+  // over two lines in capitals.
   it("gives the declared scores of every unit from a phone photo of the results table as from its text", async () => {
     const pick = (scores: DeclaredScore[]) =>
       scores
         .filter((s) => s.unit !== null)
-        .map(({ unit, selfAssessed, assessed, extraDeduction, final, rank, rankOf, classification }) => ({
-          unit,
-          selfAssessed,
-          assessed,
-          extraDeduction,
-          final,
-          rank,
-          rankOf,
-          classification,
-        }));
+        .map(
+          ({ unit, year, selfAssessed, assessed, extraDeduction, final, rank, rankOf, classification }) => ({
+            unit,
+            year,
+            selfAssessed,
+            assessed,
+            extraDeduction,
+            final,
+            rank,
+            rankOf,
+            classification,
+          }),
+        );
     const fromText = await runFile(join(FIXTURES, "results-decision", "qd-ket-qua.txt"));
     const fromPhoto = await runFile(join(FIXTURES, "tables", "results", "photo.jpg"), { ocr: engine });
     const expected = pick(fromText.output.documents.flatMap((d) => d.declaredScores));
