@@ -1,7 +1,8 @@
 import { z } from "zod";
 import {
-  Classification,
   DeadlineKind,
+  DeclaredScore,
+  Deduction,
   DocumentKind,
   Framework,
   ReferenceKind,
@@ -52,31 +53,11 @@ export const GoldCriterion = z.object({
 export type GoldCriterion = z.infer<typeof GoldCriterion>;
 
 /** Points a unit lost on one tiêu chí / nội dung ("Bị trừ 3,00 điểm"). */
-export const GoldDeduction = z.object({
-  criterion: z.number().int().nullable(),
-  content: z.number().int().nullable(),
-  points: z.number(),
-  reason: z.string().nullable(),
-  responsible: z.array(z.string()).optional(),
-  ...Located,
-});
+export const GoldDeduction = Deduction.omit({ evidence: true }).extend(Located);
 export type GoldDeduction = z.infer<typeof GoldDeduction>;
 
 /** Scores a document declares for a unit and year (self-assessed, assessed, final, rank, class). */
-export const GoldDeclaredScore = z.object({
-  unit: z.string().nullable(),
-  year: z.number().int().nullable(),
-  selfAssessed: z.number().nullable(),
-  assessed: z.number().nullable(),
-  extraDeduction: z.number().nullable(),
-  extraDeductionBasis: z.string().nullable().optional(),
-  bonus: z.number().nullable().optional(),
-  final: z.number().nullable(),
-  rank: z.number().int().nullable(),
-  rankOf: z.number().int().nullable(),
-  classification: Classification.nullable(),
-  ...Located,
-});
+export const GoldDeclaredScore = DeclaredScore.omit({ evidence: true }).extend(Located);
 export type GoldDeclaredScore = z.infer<typeof GoldDeclaredScore>;
 
 /** A unit of work assigned to explicit lead roles (one per role block). */
