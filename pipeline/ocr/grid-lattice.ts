@@ -249,20 +249,7 @@ function spans(nRows: number, nCols: number, find: (i: number) => number): Span[
   const owner = Array.from({ length: nRows * nCols }, (_, i) => find(i));
   for (let changed = true; changed; ) {
     changed = false;
-    const boxes = new Map<number, Span>();
-    owner.forEach((root, i) => {
-      const r = Math.floor(i / nCols);
-      const c = i % nCols;
-      const box = boxes.get(root);
-      if (!box) boxes.set(root, { r0: r, r1: r, c0: c, c1: c });
-      else
-        Object.assign(box, {
-          r0: Math.min(box.r0, r),
-          r1: Math.max(box.r1, r),
-          c0: Math.min(box.c0, c),
-          c1: Math.max(box.c1, c),
-        });
-    });
+    const boxes = boundingBoxes(owner, nCols);
     for (const [root, box] of boxes) {
       for (let r = box.r0; r <= box.r1; r++) {
         for (let c = box.c0; c <= box.c1; c++) {
@@ -276,12 +263,17 @@ function spans(nRows: number, nCols: number, find: (i: number) => number): Span[
       if (changed) break;
     }
   }
-  const seen = new Map<number, Span>();
+  return [...boundingBoxes(owner, nCols).values()].sort((p, q) => p.r0 - q.r0 || p.c0 - q.c0);
+}
+
+/** The bounding rectangle of each group's cells (cells in row-major order, `owner[i]` = group). */
+function boundingBoxes(owner: readonly number[], nCols: number): Map<number, Span> {
+  const boxes = new Map<number, Span>();
   owner.forEach((root, i) => {
     const r = Math.floor(i / nCols);
     const c = i % nCols;
-    const box = seen.get(root);
-    if (!box) seen.set(root, { r0: r, r1: r, c0: c, c1: c });
+    const box = boxes.get(root);
+    if (!box) boxes.set(root, { r0: r, r1: r, c0: c, c1: c });
     else
       Object.assign(box, {
         r0: Math.min(box.r0, r),
@@ -290,7 +282,7 @@ function spans(nRows: number, nCols: number, find: (i: number) => number): Span[
         c1: Math.max(box.c1, c),
       });
   });
-  return [...seen.values()].sort((p, q) => p.r0 - q.r0 || p.c0 - q.c0);
+  return boxes;
 }
 
 /** Union-find: the root of `i`, halving the path on the way. */

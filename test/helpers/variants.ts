@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { METADATA_FIELDS } from "../../pipeline/eval/gold-schema.js";
 import { matchRecipients } from "../../pipeline/eval/match-metadata.js";
 import { issuerKey, nameKey, numberKey, wordKey } from "../../pipeline/eval/text-keys.js";
 import type { OutputDocument } from "../../schemas/index.js";
@@ -69,21 +70,7 @@ export function loadVariants(dir = VARIANTS_DIR): Variant[] {
 }
 
 /** Metadata fields scored one by one. */
-export const FIELDS = [
-  "kind",
-  "number",
-  "issuedOn",
-  "place",
-  "issuer",
-  "unit.name",
-  "unit.level",
-  "title",
-  "year",
-  "signer.name",
-  "signer.position",
-  "signer.capacity",
-  "recipients",
-] as const;
+export const FIELDS = [...METADATA_FIELDS, "recipients"] as const;
 export type Field = (typeof FIELDS)[number];
 
 /** Counts of a list compared as a set: gold items, gold found, output items, output right. */
