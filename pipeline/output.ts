@@ -20,6 +20,7 @@ export function toFileOutput(record: DocRecord): FileOutput {
     messages: record.messages,
     documents: record.documents.map((doc, i) => ({
       ...(record.facts[i] ?? emptyExtraction()),
+      ...(doc.tables?.length ? { tables: doc.tables } : {}),
       pages: doc.pages,
       text: doc.text,
     })),

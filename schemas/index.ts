@@ -7,3 +7,4 @@ export * from "./page.js";
 export * from "./rubric.js";
 export * from "./scores.js";
 export * from "./source.js";
+export * from "./table.js";

@@ -4,6 +4,7 @@ import { DocumentFacts, DocumentMetadata } from "./facts.js";
 import { Message } from "./message.js";
 import { PageSpan } from "./page.js";
 import { Source } from "./source.js";
+import { Table } from "./table.js";
 
 export const DocStatus = z.enum(["success", "partial", "failed"]);
 export type DocStatus = z.infer<typeof DocStatus>;
@@ -21,6 +22,8 @@ export const OutputDocument = DocumentMetadata.omit({ evidence: true })
   .extend({ metadataEvidence: z.record(z.string(), Evidence) })
   .extend(DocumentFacts.shape)
   .extend({
+    /** Tables of this document (one model for every backend); cell spans point into `text`. */
+    tables: z.array(Table).optional(),
     pages: z.array(PageSpan),
     text: z.string(),
   });

@@ -8,10 +8,10 @@ import { characterErrorRate } from "../pipeline/eval/cer.js";
 import type { OcrEngine } from "../pipeline/ocr/types.js";
 import { type PageLayout, pageTextWithTables } from "../pipeline/pdf/layout-text.js";
 import { openPdf } from "../pipeline/pdf/open.js";
-import { Table } from "../pipeline/tables/model.js";
 import { normaliseFile } from "../pipeline/text/normalise-file.js";
 import { normaliseVi } from "../pipeline/text/normalise-vi.js";
 import { buildRawText } from "../pipeline/text/raw-text.js";
+import { Table } from "../schemas/table.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 const APPENDIX = join(FIXTURES, "forms", "002-nhu-quynh");

@@ -10,9 +10,9 @@ import {
 import { characterErrorRate } from "../pipeline/eval/cer.js";
 import { createOcrEngine } from "../pipeline/ocr/engine.js";
 import { scoreTable } from "../pipeline/tables/compare.js";
-import { Table } from "../pipeline/tables/model.js";
 import { normaliseVi } from "../pipeline/text/normalise-vi.js";
 import type { DeclaredScore } from "../schemas/index.js";
+import { Table } from "../schemas/table.js";
 import { runFile } from "./helpers/run-file.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
@@ -92,5 +92,11 @@ describe("ruled tables read cell by cell", () => {
     const expected = pick(fromText.output.documents.flatMap((d) => d.declaredScores));
     expect(expected.length).toBeGreaterThanOrEqual(8);
     expect(pick(fromPhoto.output.documents.flatMap((d) => d.declaredScores))).toEqual(expected);
+    // The table model reaches the output, cell spans pointing at the cells' text.
+    const doc = fromPhoto.output.documents.find((d) => d.tables?.length);
+    expect(doc?.tables?.[0]?.rows).toBeGreaterThanOrEqual(expected.length);
+    for (const cell of doc?.tables?.[0]?.cells ?? []) {
+      if (cell.span) expect(doc?.text.slice(cell.span.start, cell.span.end)).toBe(cell.text);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { scoreTable, tableGrid } from "../pipeline/tables/compare.js";
-import { Table } from "../pipeline/tables/model.js";
 import { cellLine, writeTable } from "../pipeline/tables/text.js";
+import { Table } from "../schemas/table.js";
 
 const cell = (row: number, col: number, text: string, rowSpan = 1, colSpan = 1) => ({
   row,

@@ -36,6 +36,7 @@ export const imageBackend: Backend = {
             text: result.text,
             method: "ocr",
             ...(hasText ? { confidence: result.confidence } : {}),
+            ...(result.tables?.length ? { tables: result.tables } : {}),
           };
           reports.push({ page, result });
         })

@@ -1,4 +1,5 @@
 import type { PDFParse } from "pdf-parse";
+import type { Table } from "../../schemas/table.js";
 import { DEFAULT_OCR_OPTIONS } from "../ocr/engine.js";
 import { type OcrReport, ocrPageReports, ocrSummaryReports } from "../ocr/page-reports.js";
 import { OcrAbortedError } from "../ocr/worker-pool.js";
@@ -24,6 +25,7 @@ const MAX_PAGES_IN_FLIGHT = 3;
 interface LayerPage {
   page: number;
   text: string;
+  tables?: Table[];
   problem?: TextLayerProblem;
   size: PageSize;
 }
@@ -66,12 +68,13 @@ async function readTextLayers(parser: PDFParse, ctx: BackendContext): Promise<La
     const pageInfo = info.pages.find((entry) => entry.pageNumber === page);
     const size = { width: pageInfo?.width ?? 0, height: pageInfo?.height ?? 0 };
     let text = "";
+    let tables: Table[] = [];
     try {
       // Page by page, not the joined text: it inserts "-- N of M --" lines, and one damaged
       // page would otherwise lose the whole file.
       const result = await parser.getText({ partial: [page] });
       // Tables laid out one row per line, cells separated by "\t"; prose stays pdf-parse's text.
-      text = (await pageTextWithTables(parser, page, result.pages[0]?.text ?? "")).text;
+      ({ text, tables } = await pageTextWithTables(parser, page, result.pages[0]?.text ?? ""));
     } catch (error) {
       ctx.report({
         severity: "warning",
@@ -81,7 +84,10 @@ async function readTextLayers(parser: PDFParse, ctx: BackendContext): Promise<La
       });
     }
     const verdict = assessTextLayer(text);
-    layers.push(verdict.usable ? { page, text, size } : { page, text, size, problem: verdict.problem });
+    const found = tables.length ? { tables } : {};
+    layers.push(
+      verdict.usable ? { page, text, size, ...found } : { page, text, size, problem: verdict.problem },
+    );
   }
   return layers;
 }
@@ -96,7 +102,12 @@ async function ocrWhereNeeded(
   layers: LayerPage[],
   ctx: BackendContext,
 ): Promise<RawPage[]> {
-  const pages: RawPage[] = layers.map(({ page, text }) => ({ page, text, method: "text-layer" }));
+  const pages: RawPage[] = layers.map(({ page, text, tables }) => ({
+    page,
+    text,
+    method: "text-layer",
+    ...(tables ? { tables } : {}),
+  }));
   const reports: OcrReport[] = [];
   const inFlight = new Set<Promise<void>>();
   let fatal: unknown;
@@ -136,6 +147,7 @@ async function ocrWhereNeeded(
             text: result.text,
             method: "ocr",
             ...(hasText ? { confidence: result.confidence } : {}),
+            ...(result.tables?.length ? { tables: result.tables } : {}),
           };
         }
         reports.push({ page: layer.page, reason: layer.problem, result, keptTextLayer: keepLayer });

@@ -1,4 +1,5 @@
 import type { Format, Message } from "../../schemas/index.js";
+import type { Table } from "../../schemas/table.js";
 import type { OcrEngine } from "../ocr/types.js";
 
 /** How the text of one raw page was obtained. */
@@ -12,6 +13,8 @@ export interface RawPage {
   method: PageMethod;
   /** Mean OCR confidence 0..1 when `method` is `ocr`. */
   confidence?: number;
+  /** Tables found on the page, already written into `text`; each cell's `span` points into `text`. */
+  tables?: Table[];
 }
 
 /** What a backend gets: the file's bytes (a private copy) and where it came from. */

@@ -1,4 +1,4 @@
-import type { Table } from "../tables/model.js";
+import type { Table } from "../../schemas/table.js";
 import { writeTable } from "../tables/text.js";
 import { binarise } from "./binarise.js";
 import { insetQuad, insideQuad } from "./cell-image.js";

@@ -1,4 +1,4 @@
-import type { Table, TableCell } from "../tables/model.js";
+import type { Table, TableCell } from "../../schemas/table.js";
 import {
   isNumeric,
   NUMERIC_CHARACTERS,

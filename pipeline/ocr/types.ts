@@ -1,4 +1,4 @@
-import type { Table } from "../tables/model.js";
+import type { Table } from "../../schemas/table.js";
 
 /**
  * One OCR'd image: its text in reading order (ruled tables written in, one row per line, cells

@@ -1,5 +1,5 @@
 import type { PDFParse } from "pdf-parse";
-import type { Table, TableCell } from "../tables/model.js";
+import type { Table, TableCell } from "../../schemas/table.js";
 import { writeTable } from "../tables/text.js";
 import { findBorderlessGrids } from "./borderless-tables.js";
 import type { Box, Grid, GridCell } from "./grid.js";

@@ -1,4 +1,4 @@
-import type { Table } from "./model.js";
+import type { Table } from "../../schemas/table.js";
 import { isNumeric } from "./numeric.js";
 
 /** A table's truth as fixtures write it: rows × cells ("" where a merged cell covers), and the merges. */

@@ -1,4 +1,4 @@
-import type { Table, TableCell } from "./model.js";
+import type { Table, TableCell } from "../../schemas/table.js";
 
 /** A cell's text as it may appear inside a row line: no tabs or line breaks, single spaces. */
 export function cellLine(text: string): string {

@@ -1,3 +1,4 @@
+import { tablesInDocument } from "./map-tables.js";
 import { normaliseViWithStats } from "./normalise-vi.js";
 import { pageQualityNotes } from "./quality.js";
 import { splitDocuments } from "./split-documents.js";
@@ -19,6 +20,12 @@ export function normaliseFile(raw: RawText): { documents: NormalisedDocument[]; 
   const notes = pageQualityNotes(raw);
   const { text, map, stats } = normaliseViWithStats(raw.text);
   const documents = splitDocuments(text, map, raw.pages);
+  if (raw.tables?.length) {
+    for (const doc of documents) {
+      const tables = tablesInDocument(doc, raw.tables);
+      if (tables.length) doc.tables = tables;
+    }
+  }
   if (stats.stampLines > 0) notes.push(`removed ${stats.stampLines} digital-signature residue line(s)`);
   if (stats.syllablesJoined > 0) {
     notes.push(`rejoined ${stats.syllablesJoined} syllable(s) split by spaces ("nguy ện" → "nguyện")`);

@@ -1,4 +1,5 @@
 import type { PageSpan } from "../../schemas/index.js";
+import type { Table } from "../../schemas/table.js";
 import { PAGE_SEPARATOR, type RawText } from "./types.js";
 
 /** One page of text as a backend read it (extra fields, such as the backend's `method`, are ignored). */
@@ -8,6 +9,8 @@ export interface RawPageText {
   text: string;
   /** OCR mean confidence 0..1, when the page was OCR'd: copied to the page span. */
   confidence?: number;
+  /** Tables written into `text`, cell spans relative to it. */
+  tables?: Table[];
 }
 
 /**
@@ -20,6 +23,7 @@ export interface RawPageText {
 export function buildRawText(pages: readonly RawPageText[]): RawText {
   const texts: string[] = [];
   const spans: PageSpan[] = [];
+  const tables: Table[] = [];
   let offset = 0;
   pages.forEach((page, index) => {
     if (index > 0) offset += PAGE_SEPARATOR.length;
@@ -28,7 +32,19 @@ export function buildRawText(pages: readonly RawPageText[]): RawText {
     if (page.confidence !== undefined) span.ocrConfidence = Math.min(1, Math.max(0, page.confidence));
     spans.push(span);
     texts.push(text);
+    for (const table of page.tables ?? []) tables.push(shiftTable(table, offset));
     offset += text.length;
   });
-  return { text: texts.join(PAGE_SEPARATOR), pages: spans };
+  const raw: RawText = { text: texts.join(PAGE_SEPARATOR), pages: spans };
+  return tables.length ? { ...raw, tables } : raw;
+}
+
+/** A table whose cell spans are moved by `by` characters (page text → file raw text). */
+function shiftTable(table: Table, by: number): Table {
+  return {
+    ...table,
+    cells: table.cells.map((c) =>
+      c.span ? { ...c, span: { start: c.span.start + by, end: c.span.end + by } } : c,
+    ),
+  };
 }

@@ -1,4 +1,5 @@
 import type { PageSpan } from "../../schemas/index.js";
+import type { Table } from "../../schemas/table.js";
 
 /**
  * Maps normalised offsets to raw offsets: `map[i]` is the raw offset where normalised character
@@ -11,6 +12,8 @@ export type OffsetMap = Int32Array;
 export interface RawText {
   text: string;
   pages: PageSpan[];
+  /** Tables of every page, cell spans shifted to offsets in `text`. */
+  tables?: Table[];
 }
 
 /** Separates pages in a file's raw text (form feed, as pdftotext writes it). */
@@ -26,4 +29,6 @@ export interface NormalisedDocument {
   folded: string;
   pages: PageSpan[];
   map: OffsetMap;
+  /** Tables in this document, each cell's `span` an offset range in `text` (the cell's exact text). */
+  tables?: Table[];
 }
