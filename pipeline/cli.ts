@@ -29,20 +29,13 @@ const program = new Command()
   .description("Vietnamese local-government documents → checked, structured data with evidence")
   .version(PIPELINE_VERSION);
 
-program
-  .command("run")
-  .description(
-    "process every new or changed file of the inbox into <out>/documents/, with a manifest in <out>/runs/",
-  )
-  .option("--inbox <dir>", "folder of unit folders to read (never modified)", "inbox")
-  .option("--out <dir>", "output folder", "out")
-  .option(
-    "--concurrency <n>",
-    "files processed at once (default: the machine's cores, at most 4)",
-    positiveInt,
-    defaultConcurrency(),
-  )
-  .option("--timeout <seconds>", "time limit per file", positiveInt, 600)
+withBatchOptions(
+  program
+    .command("run")
+    .description(
+      "process every new or changed file of the inbox into <out>/documents/, with a manifest in <out>/runs/",
+    ),
+)
   .option("--force", "reprocess every file, even unchanged ones", false)
   .option("--json", "log one JSON object per event (for log collectors)", false)
   .option("--quiet", "no log lines, only the exit code", false)
@@ -87,18 +80,13 @@ program
     process.stdout.write(`${review.summary}\n`);
   });
 
-program
-  .command("watch")
-  .description("watch the inbox and process folders as they arrive (a file is read once it stops changing)")
-  .option("--inbox <dir>", "folder of unit folders to read (never modified)", "inbox")
-  .option("--out <dir>", "output folder", "out")
-  .option(
-    "--concurrency <n>",
-    "files processed at once (default: the machine's cores, at most 4)",
-    positiveInt,
-    defaultConcurrency(),
-  )
-  .option("--timeout <seconds>", "time limit per file", positiveInt, 600)
+withBatchOptions(
+  program
+    .command("watch")
+    .description(
+      "watch the inbox and process folders as they arrive (a file is read once it stops changing)",
+    ),
+)
   .option("--stable <seconds>", "how long a file must stay unchanged before it is read", positiveInt, 3)
   .option("--json", "log one JSON object per event (for log collectors)", false)
   .option("--verbose", "also log unchanged, skipped files", false)
@@ -151,6 +139,20 @@ program
     const { text, report } = await runEvalCommand(opts.gold, opts.out, { forms: opts.forms, only });
     process.stdout.write(opts.json ? `${JSON.stringify(report, null, 2)}\n` : text);
   });
+
+/** The options `run` and `watch` share: where to read and write, how many files at once, time limit. */
+function withBatchOptions(command: Command): Command {
+  return command
+    .option("--inbox <dir>", "folder of unit folders to read (never modified)", "inbox")
+    .option("--out <dir>", "output folder", "out")
+    .option(
+      "--concurrency <n>",
+      "files processed at once (default: the machine's cores, at most 4)",
+      positiveInt,
+      defaultConcurrency(),
+    )
+    .option("--timeout <seconds>", "time limit per file", positiveInt, 600);
+}
 
 /** A progress bar on a terminal; plain lines under cron (no TTY); JSON lines with --json. */
 function pickLogger(opts: { json: boolean; quiet: boolean; verbose: boolean }) {
