@@ -103,6 +103,10 @@ withBatchOptions(
         limits: { fileTimeoutMs: opts.timeout * 1000 },
         logger,
         stableMs: opts.stable * 1000,
+        afterRun: async () => {
+          const review = await runReportCommand(opts.out, {});
+          logger.emit({ event: "info", reason: review.summary.replace(/\n/g, "; ") });
+        },
       },
       controller.signal,
     );

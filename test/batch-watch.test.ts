@@ -29,8 +29,19 @@ describe("kehoach watch", () => {
     const done: string[] = [];
     const logger = createLogger({ json: true, write: (line) => done.push(line) });
     const controller = new AbortController();
+    let reviews = 0;
     const watching = watchInbox(
-      { inbox, out, logger, stableMs: 1500, debounceMs: 300, isolate: false },
+      {
+        inbox,
+        out,
+        logger,
+        stableMs: 1500,
+        debounceMs: 300,
+        isolate: false,
+        afterRun: async () => {
+          reviews++;
+        },
+      },
       controller.signal,
     );
     try {
@@ -56,6 +67,8 @@ describe("kehoach watch", () => {
       expect(await waitFor(() => done.filter((l) => l.includes('"success"')).length === 2, 20_000)).toBe(
         true,
       );
+      // Each run is followed by the review rebuild (scores and report), not only the first.
+      expect(await waitFor(() => reviews >= 2, 5_000)).toBe(true);
     } finally {
       controller.abort();
       await watching;

@@ -11,6 +11,8 @@ export interface WatchOptions extends BatchOptions {
   stableMs?: number;
   /** Changes are gathered for this long before a run starts (ms), so a dropped folder is one run. */
   debounceMs?: number;
+  /** Called after every run (the CLI rebuilds scores and the report, so reviewers never read a stale one). */
+  afterRun?: () => Promise<void>;
 }
 
 /**
@@ -30,6 +32,7 @@ export async function watchInbox(options: WatchOptions, signal: AbortSignal): Pr
       await waitUntilQuiet(options.inbox, options.stableMs ?? 3000, signal);
       if (signal.aborted) return;
       await runBatch(options);
+      await options.afterRun?.();
     } catch (err) {
       const reason =
         err instanceof LockHeldError ? `${err.message}; will retry on the next change` : String(err);
