@@ -1,6 +1,7 @@
 /**
  * Benchmark of scanned tables and reading order (issues 6 and 2). Run `npm run build` then
- * `node dist/bench/tables.js [--only=REGEX] [--skip-forms] [--skip-cli] [--workers=N]`.
+ * `node dist/bench/tables.js [--only=REGEX] [--skip-forms] [--skip-cli] [--workers=N] [--misses]`
+ * (`--misses` lists every cell read wrong, with what was expected).
  *
  * 1. Every image of fixtures/tables/manifest.json: cell exact-match (all cells, numeric cells),
  *    row/column counts and merged cells against the truth, whole-page CER before (tesseract's
@@ -37,6 +38,7 @@ const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const filter = only ? new RegExp(only, "u") : null;
 const skipForms = args.includes("--skip-forms");
 const skipCli = args.includes("--skip-cli");
+const showMisses = args.includes("--misses");
 const workers = Number(args.find((a) => a.startsWith("--workers="))?.slice("--workers=".length)) || undefined;
 
 const normalise = (text: string) => normaliseVi(text).text;
@@ -122,6 +124,9 @@ async function tables(engines: Engines): Promise<void> {
     console.log(
       `| ${name} | ${shape}${scores.every((s) => s.shapeExact) ? "" : " ✗"} | ${scores.every((s) => s.mergesExact) ? "ok" : "✗"} | ${sum("exact")}/${sum("cells")} | ${sum("numericExact")}/${sum("numeric")} | ${pct(cer(whole.value.text, truth))} | ${pct(cer(read.value.text, truth))} | ${cliCer} | ${read.ms.toFixed(0)} | ${whole.ms.toFixed(0)} | ${(read.ms / whole.ms).toFixed(2)} |`,
     );
+    if (showMisses)
+      for (const miss of scores.flatMap((s) => s.misses))
+        console.log(`|   ↳ r${miss.row} c${miss.col} | want «${miss.want}» | got «${miss.got}» |`);
   }
   if (total.tables === 0) return;
   console.log(
