@@ -1,4 +1,7 @@
+import type { Table } from "../../schemas/table.js";
+import { cellLine, writeTable } from "../tables/text.js";
 import { type HtmlElement, type HtmlNode, isElement, parseHtml } from "./docx-html.js";
+import { type DocxCellInput, type DocxGrid, docxTable } from "./docx-table.js";
 
 /** The class the DOCX backend's style map gives the `<hr>` mammoth writes for an explicit page break. */
 export const PAGE_BREAK_CLASS = "kehoach-page-break";
@@ -13,13 +16,19 @@ interface Sink {
   /** Starts a list item: its marker prefixes the item's first non-empty block. */
   startItem(marker: string): void;
   pageBreak(): void;
-  /** A whole table, as rows of cell texts already aligned to the grid. */
-  table(rows: string[][]): void;
+  /** A whole table, laid out on its grid (null when it holds no text). */
+  table(grid: DocxGrid | null): void;
 }
 
-/** Collects pages of blocks; a block is one paragraph (soft breaks kept as "\n") or one table. */
+/** A block of a page: one paragraph (soft breaks kept as "\n"), or one table with its model. */
+interface Block {
+  text: string;
+  table?: Table;
+}
+
+/** Collects pages of blocks. */
 class PageSink implements Sink {
-  readonly pages: string[][] = [[]];
+  readonly pages: Block[][] = [[]];
   private current = "";
   private marker = "";
   text(text: string): void {
@@ -32,7 +41,7 @@ class PageSink implements Sink {
     const block = this.current.trim();
     this.current = "";
     if (block === "") return;
-    this.push(`${this.marker}${block}`);
+    this.push({ text: `${this.marker}${block}` });
     this.marker = "";
   }
   startItem(marker: string): void {
@@ -43,12 +52,15 @@ class PageSink implements Sink {
     this.endBlock();
     this.pages.push([]);
   }
-  table(rows: string[][]): void {
+  table(grid: DocxGrid | null): void {
     this.endBlock();
-    this.push(rows.map((cells) => cells.join("\t")).join("\n"));
+    if (grid === null) return;
+    // Spans count from the block's start here; pageOf moves them to where the block lands.
+    const { text, table } = writeTable({ ...grid, page: this.pages.length });
+    this.push({ text, table });
   }
-  private push(block: string): void {
-    if (block !== "") this.pages[this.pages.length - 1]?.push(block);
+  private push(block: Block): void {
+    if (block.text !== "") this.pages[this.pages.length - 1]?.push(block);
   }
 }
 
@@ -79,9 +91,10 @@ class CellSink implements Sink {
   }
   /** A page break cannot split a table row: it is dropped. */
   pageBreak(): void {}
-  table(rows: string[][]): void {
+  /** A nested table: its cells' texts, row by row, as pieces of this cell (no model of its own). */
+  table(grid: DocxGrid | null): void {
     this.endBlock();
-    for (const cell of rows.flat()) if (cell !== "") this.pieces.push(cell);
+    for (const cell of grid?.cells ?? []) if (cell.text !== "") this.pieces.push(cell.text);
   }
   /** Pieces joined by "; ", or by a space after a piece that already ends with punctuation. */
   result(): string {
@@ -135,47 +148,27 @@ function tableRows(table: HtmlElement): HtmlElement[] {
 }
 
 /**
- * Lays a table out on its grid: a cell spanning n columns is followed by n−1 empty cells, a cell
- * spanning n rows leaves an empty cell in its column in the next n−1 rows, so every value stays
- * under its header. Rows that come out entirely empty are dropped.
+ * The table model of a `<table>`: each cell's content is walked into one line ({@link CellSink},
+ * then {@link cellLine}), and the cells are laid out on the grid by {@link docxTable}. A table
+ * nested in a cell is walked into that cell's text and gets no model of its own.
  */
-function renderTable(table: HtmlElement): string[][] {
-  const covered: number[] = []; // per column: how many more rows a rowspan from above still covers
-  const grid: string[][] = [];
-  const fillCovered = (cells: string[], column: number): number => {
-    let at = column;
-    while ((covered[at] ?? 0) > 0) {
-      cells.push("");
-      covered[at] = (covered[at] ?? 1) - 1;
-      at++;
-    }
-    return at;
-  };
-  for (const row of tableRows(table)) {
-    const cells: string[] = [];
-    let column = 0;
+function renderTable(table: HtmlElement): DocxGrid | null {
+  const rows = tableRows(table).map((row) => {
+    const cells: DocxCellInput[] = [];
     for (const cell of row.children) {
       if (!isElement(cell, "td", "th")) continue;
-      column = fillCovered(cells, column);
-      const colspan = intAttribute(cell, "colspan", 1000);
-      const rowspan = intAttribute(cell, "rowspan", 65536);
       const sink = new CellSink();
       // A cell starts its own list nesting: a list in a cell reads "- …" whatever surrounds the table.
       walk(cell.children, sink, TOP_LEVEL);
-      cells.push(sink.result(), ...Array<string>(colspan - 1).fill(""));
-      for (let k = 0; k < colspan; k++) covered[column + k] = rowspan - 1;
-      column += colspan;
+      cells.push({
+        text: cellLine(sink.result()),
+        colSpan: intAttribute(cell, "colspan", 1000),
+        rowSpan: intAttribute(cell, "rowspan", 65536),
+      });
     }
-    // Columns after the row's last cell that a rowspan from above still covers.
-    let last = covered.length - 1;
-    while (last >= column && (covered[last] ?? 0) <= 0) last--;
-    for (; column <= last; column++) {
-      cells.push("");
-      if ((covered[column] ?? 0) > 0) covered[column] = (covered[column] ?? 1) - 1;
-    }
-    if (cells.some((cell) => cell !== "")) grid.push(cells);
-  }
-  return grid;
+    return cells;
+  });
+  return docxTable(rows);
 }
 
 function walkList(list: HtmlElement, sink: Sink, depth: ListDepth): void {
@@ -243,24 +236,62 @@ function walk(nodes: HtmlNode[], sink: Sink, depth: ListDepth): void {
   }
 }
 
+/** One page of a Word document: its text and the tables written into it. */
+export interface DocxPage {
+  text: string;
+  /** Each table's cell spans (and its own span) point into `text`; nested tables have no model. */
+  tables: Table[];
+}
+
+/** A table whose spans are moved `by` characters further (block → page text). */
+function shiftTable(table: Table, by: number): Table {
+  const move = (span: { start: number; end: number }) => ({ start: span.start + by, end: span.end + by });
+  return {
+    ...table,
+    cells: table.cells.map((cell) => (cell.span ? { ...cell, span: move(cell.span) } : cell)),
+    ...(table.span ? { span: move(table.span) } : {}),
+  };
+}
+
+/** Joins a page's blocks with a blank line, moving each table's spans to where its block lands. */
+function pageOf(blocks: readonly Block[]): DocxPage {
+  const tables: Table[] = [];
+  let text = "";
+  for (const block of blocks) {
+    if (text !== "") text += "\n\n";
+    if (block.table) tables.push(shiftTable(block.table, text.length));
+    text += block.text;
+  }
+  return { text, tables };
+}
+
 /**
- * Turns mammoth's HTML into page texts. Conventions (the normaliser relies on them):
+ * Turns mammoth's HTML into pages of text with their tables. Conventions (the normaliser relies on them):
  * - one paragraph, heading or list item per block, blocks separated by a blank line ("\n\n");
  *   a soft line break inside a paragraph is a single "\n", so paragraph boundaries stay explicit;
  * - list items start with a regenerated marker ("1.", nested "a)", deeper "-"; bullets "-", nested
  *   "+"), since mammoth's HTML drops Word's numbering. Known limit: mammoth restarts a list that
  *   other paragraphs interrupt, so such a list restarts at "1." here too;
- * - a table is one block, one row per line, cells separated by "\t", merged cells padded with
- *   empty cells; inside a cell, paragraphs, list items, line breaks and nested tables are joined
- *   with "; " (a space after punctuation);
+ * - a table is one block written by {@link writeTable}: one row per line, cells separated by "\t",
+ *   a merged cell's text at its top-left position and the positions it covers left empty, rows
+ *   without text left out; inside a cell, paragraphs, list items, line breaks and nested tables
+ *   are joined with "; " (a space after punctuation), then spaces collapse to one ({@link cellLine});
+ * - each table also comes as a {@link Table} (source "docx", merges from mammoth's colspan, i.e.
+ *   Word's gridSpan, and rowspan, i.e. Word's vMerge) whose cell spans point into the page text;
+ *   a table nested in a cell has no model: its cells' texts are part of the outer cell's text;
  * - pages split at explicit page breaks only (DOCX stores no layout, so page n means "after the
  *   (n−1)th explicit page break"); a trailing page break opens no empty page; images are skipped.
  */
-export function docxHtmlToPages(html: string): string[] {
+export function docxHtmlToPageTexts(html: string): DocxPage[] {
   const sink = new PageSink();
   walk(parseHtml(html).children, sink, TOP_LEVEL);
   sink.endBlock();
-  const pages = sink.pages.map((blocks) => blocks.join("\n\n"));
-  while (pages.length > 1 && pages[pages.length - 1] === "") pages.pop();
+  const pages = sink.pages.map(pageOf);
+  while (pages.length > 1 && pages[pages.length - 1]?.text === "") pages.pop();
   return pages;
+}
+
+/** The page texts alone of {@link docxHtmlToPageTexts}. */
+export function docxHtmlToPages(html: string): string[] {
+  return docxHtmlToPageTexts(html).map((page) => page.text);
 }

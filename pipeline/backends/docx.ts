@@ -1,6 +1,6 @@
 import mammoth from "mammoth";
 import type { Message } from "../../schemas/index.js";
-import { docxHtmlToPages, PAGE_BREAK_CLASS } from "./docx-render.js";
+import { docxHtmlToPageTexts, PAGE_BREAK_CLASS } from "./docx-render.js";
 import type { Backend, BackendResult, RawPage } from "./types.js";
 import { ReadError } from "./types.js";
 import { guardZip } from "./zip-guard.js";
@@ -58,7 +58,8 @@ const countMedia = (names: string[]): number => names.filter((name) => name.star
  * The DOCX backend. The ZIP container is checked first (zip-guard: sizes, ratios, ZIP64, and the
  * XML parts really inflated under a cap), because mammoth's JSZip inflates parts whole in memory.
  * mammoth's HTML (not its raw text, which glues header lines and flattens tables) is turned into
- * text by {@link docxHtmlToPages}, whose TSDoc states the layout conventions.
+ * text by {@link docxHtmlToPageTexts}, whose TSDoc states the layout conventions; each Word table
+ * also comes as a table model (source "docx") on its page's `tables`.
  */
 export const docxBackend: Backend = {
   async read(input, ctx): Promise<BackendResult> {
@@ -73,8 +74,8 @@ export const docxBackend: Backend = {
     }
     ctx.signal.throwIfAborted();
     for (const report of mammothReports(result.messages)) ctx.report(report);
-    const texts = docxHtmlToPages(result.value);
-    if (texts.every((text) => text.trim() === "")) {
+    const texts = docxHtmlToPageTexts(result.value);
+    if (texts.every((page) => page.text.trim() === "")) {
       const pictures = countMedia(entries.map((entry) => entry.name));
       if (pictures > 0) {
         throw new ReadError(
@@ -84,7 +85,12 @@ export const docxBackend: Backend = {
       }
       throw new ReadError("empty", "The Word document holds no text.");
     }
-    const pages: RawPage[] = texts.map((text, i) => ({ page: i + 1, text, method: "docx" }));
+    const pages: RawPage[] = texts.map(({ text, tables }, i) => ({
+      page: i + 1,
+      text,
+      method: "docx",
+      ...(tables.length ? { tables } : {}),
+    }));
     return { pages, format: "docx" };
   },
 };
