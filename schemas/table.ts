@@ -34,7 +34,10 @@ export const TableCell = z.object({
   text: z.string(),
   /** OCR confidence 0..1; null where the text was not recognised from an image, or the cell is empty. */
   confidence: z.number().min(0).max(1).nullable(),
-  /** The cell's text in the page's raw text, when the table was written into it. */
+  /**
+   * The cell's text in the page's raw text, when the table was written into it; in the output, its
+   * exact slice of the document's normalised text.
+   */
   span: TextSpan.optional(),
   /** Where the cell lies on the page image (OCR only). */
   box: PixelBox.optional(),
@@ -65,7 +68,10 @@ export const Table = z.object({
   cols: z.number().int().nonnegative(),
   cells: z.array(TableCell),
   source: TableSource,
-  /** The whole table in the page's raw text (first row's start to last row's end). */
+  /**
+   * The whole table, first row's start to last row's end: in the page's raw text as a backend
+   * reads it, in the document's normalised text in the output (like the cells' spans).
+   */
   span: TextSpan.optional(),
   /** Resolution of the image that `box` coordinates refer to (OCR only). */
   dpi: z.number().positive().optional(),

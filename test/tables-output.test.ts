@@ -11,6 +11,16 @@ describe("tables travel from the backend to the document output", () => {
     expect(tables.length).toBeGreaterThanOrEqual(2);
     for (const table of tables) {
       expect(table.cols).toBe(8);
+      // The whole table's span lies in this document's text and holds every cell.
+      const span = table.span;
+      expect(span).toBeDefined();
+      if (!span) continue;
+      expect(span.end).toBeLessThanOrEqual(doc?.text.length ?? 0);
+      const first = table.cells.find((c) => c.row === 0 && c.col === 0)?.text ?? "";
+      expect(doc?.text.slice(span.start, span.end).startsWith(first)).toBe(true);
+      for (const cell of table.cells) {
+        if (cell.span) expect(cell.span.start >= span.start && cell.span.end <= span.end).toBe(true);
+      }
       for (const cell of table.cells) {
         if (cell.span) expect(doc?.text.slice(cell.span.start, cell.span.end)).toBe(cell.text);
         else expect(cell.text).toBe("");

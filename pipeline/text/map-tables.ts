@@ -17,7 +17,7 @@ export function normalisedOffset(map: OffsetMap, raw: number): number {
 }
 
 /**
- * The tables that lie in this document, with every cell's span moved from the file's raw text to
+ * The tables that lie in this document, with the table's span and every cell's span moved from the file's raw text to
  * the document's normalised text, and the cell's text set to exactly that slice (normalisation may
  * have fixed its tone marks), so a fact read from a cell can cite the cell as evidence. A cell whose
  * text did not survive normalisation keeps its text and loses its span.
@@ -42,7 +42,12 @@ export function tablesInDocument(
       if (end <= start) return rest;
       return { ...rest, text: doc.text.slice(start, end), span: { start, end } };
     });
-    out.push({ ...table, cells });
+    const { span: rawSpan, ...rest } = table;
+    const span = rawSpan && {
+      start: normalisedOffset(doc.map, rawSpan.start),
+      end: normalisedOffset(doc.map, rawSpan.end),
+    };
+    out.push(span && span.end > span.start ? { ...rest, cells, span } : { ...rest, cells });
   }
   return out;
 }

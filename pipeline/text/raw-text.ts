@@ -39,12 +39,12 @@ export function buildRawText(pages: readonly RawPageText[]): RawText {
   return tables.length ? { ...raw, tables } : raw;
 }
 
-/** A table whose cell spans are moved by `by` characters (page text → file raw text). */
+/** A table whose spans (the whole table's and each cell's) are moved by `by` characters (page text → file raw text). */
 function shiftTable(table: Table, by: number): Table {
+  const shift = (span: { start: number; end: number }) => ({ start: span.start + by, end: span.end + by });
   return {
     ...table,
-    cells: table.cells.map((c) =>
-      c.span ? { ...c, span: { start: c.span.start + by, end: c.span.end + by } } : c,
-    ),
+    ...(table.span ? { span: shift(table.span) } : {}),
+    cells: table.cells.map((c) => (c.span ? { ...c, span: shift(c.span) } : c)),
   };
 }
