@@ -2,10 +2,12 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { LEXICON_PATH } from "./ocr/lexicon/tone-lexicon.js";
+import { packageRoot } from "./package-root.js";
 
 /**
  * The pipeline version, part of every file's cache key: the package version plus a hash of the
- * pipeline's own code (pipeline/, extractors/, schemas/). A release, or any change to an
+ * pipeline's own code (pipeline/, extractors/, schemas/) and the data it reads (the OCR tone lexicon). A release, or any change to an
  * extractor, therefore reprocesses everything on the next run, and nothing stale is served.
  */
 export const PIPELINE_VERSION: string = `${packageVersion()}+${codeHash()}`;
@@ -40,5 +42,7 @@ function codeHash(): string {
       .sort();
     for (const f of files) hash.update(f.slice(root.length)).update(readFileSync(f));
   }
+  // Data the code reads at run time changes results as code does: the OCR tone lexicon.
+  hash.update(readFileSync(join(packageRoot(), LEXICON_PATH)));
   return hash.digest("hex").slice(0, 12);
 }

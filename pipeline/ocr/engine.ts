@@ -2,12 +2,14 @@ import { setMaxListeners } from "node:events";
 import { availableParallelism } from "node:os";
 import Tesseract from "tesseract.js";
 import { findPageOutline, flattenPage } from "./dewarp.js";
+import { toneLexicon } from "./lexicon/tone-lexicon.js";
 import { evenLight } from "./light.js";
 import { locateModel, type ModelLocation } from "./models.js";
 import { type OrientationGuess, orientationFromDetect, readUpright } from "./orientation.js";
 import { readPage } from "./page-reader.js";
 import { type GreyPage, preparePage, rotatePage, toPgm, toPng } from "./preprocess.js";
-import { linesOfBlocks, type Recognise, type RecogniseMode } from "./recognition.js";
+import { linesOfBlocks, type Recognise, type RecogniseMode, type Recognition } from "./recognition.js";
+import { correctLineWords, correctTones } from "./tone-correction.js";
 import type { OcrEngine, OcrOptions, OcrPageResult } from "./types.js";
 import { OcrAbortedError, WorkerPool } from "./worker-pool.js";
 
@@ -25,6 +27,11 @@ export interface OcrEngineOptions {
   workerStartTimeoutMs?: number;
   /** Flatten photos of a page lying on a desk (perspective, uneven light) before reading them. */
   flattenPhotos?: boolean;
+  /**
+   * Correct sắc/hỏi tone marks tesseract confused, with the Vietnamese word lexicon
+   * (pipeline/ocr/tone-correction.ts). Off only to measure what it does.
+   */
+  toneLexicon?: boolean;
 }
 
 /** The engine's settings with defaults filled in. */
@@ -35,6 +42,7 @@ export const DEFAULT_OCR_OPTIONS: Required<OcrEngineOptions> = {
   maxPixels: 150_000_000,
   workerStartTimeoutMs: 30_000,
   flattenPhotos: true,
+  toneLexicon: true,
 };
 
 /** Tesseract's page segmentation mode for each kind of image. */
@@ -93,11 +101,12 @@ export function createOcrEngine(options: OcrEngineOptions = {}): OcrEngine {
         signal,
         cost,
       );
-      return {
+      const recognition: Recognition = {
         text: data.text ?? "",
         confidence: clampConfidence(data.confidence),
         lines: request.withLines ? linesOfBlocks(data.blocks) : [],
       };
+      return settings.toneLexicon && !request.whitelist ? withTonesCorrected(recognition) : recognition;
     };
 
   const read = async (page: GreyPage, ocrOptions: OcrOptions) => {
@@ -202,4 +211,20 @@ async function startWorker(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** A recognition with tesseract's sắc/hỏi confusions corrected in its text and in its lines' words. */
+function withTonesCorrected(recognition: Recognition): Recognition {
+  const lexicon = toneLexicon();
+  return {
+    ...recognition,
+    text: correctTones(recognition.text, lexicon).text,
+    lines: recognition.lines.map((line) => {
+      const texts = correctLineWords(
+        line.words.map((w) => w.text),
+        lexicon,
+      );
+      return { ...line, words: line.words.map((w, i) => ({ ...w, text: texts[i] ?? w.text })) };
+    }),
+  };
 }

@@ -4,9 +4,9 @@
  * at a file of their own.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { Rubric } from "../../schemas/index.js";
+import { packageRoot } from "../package-root.js";
 
 /** A rubric file that failed its schema, with the issues a user can fix. */
 export class RubricError extends Error {
@@ -46,20 +46,12 @@ export function loadRubricDir(dir: string): Rubric[] {
   return rubrics.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/**
- * The bundled `rubrics/` folder: found by walking up from this module to the folder that holds
- * `package.json` (the same from the sources under tsx/vitest and from the compiled `dist/`).
- */
+/** The bundled `rubrics/` folder, next to package.json (the same from the sources and from dist/). */
 export function bundledRubricDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 8; i++) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "rubrics")))
-      return join(dir, "rubrics");
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  throw new RubricError("the bundled rubrics/ folder was not found next to package.json");
+  const dir = join(packageRoot(), "rubrics");
+  if (!existsSync(dir))
+    throw new RubricError("the bundled rubrics/ folder was not found next to package.json");
+  return dir;
 }
 
 /** The rubrics that ship with the product. */
