@@ -273,9 +273,11 @@ function papiTable(doc: NormalisedDocument, rows: TableRow[]): Found[] {
       continue;
     }
     if (row.table !== table) continue;
-    if (ttCol >= 0 && (row.cells[ttCol]?.text ?? "") !== "") current = null;
+    // A number or dimension cell merged down (table model: `carried`) goes on with the row above.
+    const tt = ttCol >= 0 ? row.cells[ttCol] : undefined;
+    if (tt && tt.text !== "" && !tt.carried) current = null;
     const dimCell = dimCol >= 0 ? row.cells[dimCol] : undefined;
-    if (dimCell && dimCell.text !== "") {
+    if (dimCell && dimCell.text !== "" && !dimCell.carried) {
       const hit = matchDimension(doc.folded, dimCell.start, dimCell.end, false);
       current = hit ? hit.number : -1;
       if (hit) emit(hit.number, null, dimCell.start, dimCell.end);

@@ -164,7 +164,9 @@ function rowScore(
   let year = tableYear;
   const unitCell = at("unit");
   if (cols.unit !== undefined) {
-    if (!unitCell || unitCell.text === "" || unitCell.unknown) return null;
+    // A unit cell merged down over several rows (table model) names the unit of its first row only:
+    // the rows below are its parts, not units of their own.
+    if (!unitCell || unitCell.text === "" || unitCell.unknown || unitCell.carried) return null;
     if (/^\s*(?:tong|cong|trung binh|binh quan)/.test(foldedCell(doc, unitCell))) return null;
     unit = unitName(unitCell.text);
   } else {

@@ -55,6 +55,30 @@ function headerColumns(cells: string[]): DeductionColumns | null {
   };
 }
 
+/** Columns of a header row, completed by those of the header row above it that it does not name. */
+function mergeColumns(above: DeductionColumns, header: DeductionColumns): DeductionColumns {
+  const merged = { ...header };
+  for (const key of Object.keys(merged) as (keyof DeductionColumns)[]) {
+    if (merged[key] < 0) merged[key] = above[key];
+  }
+  return merged;
+}
+
+/**
+ * The row as evidence: from its first cell to its last. A cell merged down from a row above lies
+ * there (and the rows between are other deductions): the row's own line bound stands for it.
+ */
+function rowEvidence(doc: NormalisedDocument, row: TableRow) {
+  const first = row.cells[0];
+  const last = row.cells.at(-1);
+  const start = first && !first.carried ? first.start : row.start;
+  const end = last && !last.carried ? last.end : row.end;
+  return evidenceAt(doc, start, Math.max(start, end));
+}
+
+/** A cell that only says "total": "Tổng cộng", "Tổng", "Cộng:", "Tổng số". */
+const TOTAL_LABEL = /^\s*(?:tong(?:\s*(?:cong|so))?|cong)\s*:?\s*$/;
+
 function cellText(row: TableRow, col: number): string {
   return col >= 0 ? (row.cells[col]?.text ?? "") : "";
 }
@@ -91,16 +115,22 @@ export function tableDeductions(doc: NormalisedDocument, rows: TableRow[]): Dedu
   let cols: DeductionColumns | null = null;
   let headerRow: TableRow | null = null;
   let criterion: number | null = null;
+  let previous: TableRow | null = null;
   for (let row of rows) {
     if (!row.loose) {
       const header = headerColumns(row.cells.map((c) => foldedCell(doc, c)));
       if (header) {
-        cols = header;
+        // A second header row right under the first (cells merged down from it repeat there): the
+        // columns only the first one names ("Lý do" over "Chủ quan | Khách quan") are kept.
+        const under = previous !== null && previous === headerRow && row.cells.some((c) => c.carried);
+        cols = cols !== null && under ? mergeColumns(cols, header) : header;
         headerRow = row;
+        previous = row;
         criterion = null;
         continue;
       }
     }
+    previous = row;
     if (!cols || !headerRow || row.table !== headerRow.table) continue;
     if (row.loose) {
       const lined = aligned(doc, view, rows, headerRow, row);
@@ -119,6 +149,8 @@ export function tableDeductions(doc: NormalisedDocument, rows: TableRow[]): Dedu
     const critCell = viewOf(cols.criterion);
     const contentCell = viewOf(cols.content);
     if (/^\s*(?:tong|cong)\b/.test(critCell) || /^\s*(?:tong|cong)\b/.test(contentCell)) continue;
+    // "Tổng cộng" written in the first columns (often merged across them): the total, not a deduction.
+    if (row.cells.slice(0, cols.points).some((c) => TOTAL_LABEL.test(view.slice(c.start, c.end)))) continue;
     let content = leadingNumber(contentCell);
     const dotted = /^\s*(?:tieu\s*chi\s*)?(\d{1,2})\.(\d{1,2})(?!\d)/.exec(critCell);
     if (cellAt(cols.criterion)?.unknown) {
@@ -148,6 +180,8 @@ export function tableDeductions(doc: NormalisedDocument, rows: TableRow[]): Dedu
       .trim();
     const points = parseVnNumber(pointsRaw);
     if (points === null || points <= 0) continue;
+    // Points merged down over several rows (table model) are one deduction, read at its first row.
+    if (cellAt(cols.points)?.carried) continue;
     const reason = cellText(row, cols.reason) || null;
     const responsible = cellText(row, cols.responsible);
     const remedy = cellText(row, cols.remedy) || null;
@@ -158,7 +192,7 @@ export function tableDeductions(doc: NormalisedDocument, rows: TableRow[]): Dedu
       reason,
       ...(responsible ? { responsible: [responsible] } : {}),
       ...(remedy ? { remedy } : {}),
-      evidence: evidenceAt(doc, row.cells[0]?.start ?? row.start, row.cells.at(-1)?.end ?? row.end),
+      evidence: rowEvidence(doc, row),
     });
   }
   return out;

@@ -128,7 +128,7 @@ function targetCells(doc: NormalisedDocument): [number, number][] {
     if (row.table !== table) continue;
     for (const i of cols) {
       const cell = row.cells[i];
-      if (cell && cell.text !== "") spans.push([cell.start, cell.end]);
+      if (cell && cell.text !== "" && !cell.carried) spans.push([cell.start, cell.end]);
     }
   }
   return spans;

@@ -1,5 +1,5 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
-import { type TableRow, tableRows } from "./lib/table-rows.js";
+import { type TableCell, type TableRow, tableRows } from "./lib/table-rows.js";
 
 /**
  * The layout of task tables (a plan's appendix "Biểu tổng hợp nhiệm vụ"): which column holds the
@@ -66,7 +66,7 @@ const rowKey = (doc: Pick<NormalisedDocument, "folded">, row: TableRow) =>
  * The task tables of a document: each table whose header names a task column and a lead, an
  * implementing unit or a time column. Header rows repeated after a page break are dropped.
  */
-export function taskTables(doc: Pick<NormalisedDocument, "text" | "folded">): TaskTable[] {
+export function taskTables(doc: Pick<NormalisedDocument, "text" | "folded" | "tables">): TaskTable[] {
   const out: TaskTable[] = [];
   let current: (TaskTable & { table: number; key: string }) | null = null;
   for (const row of tableRows(doc)) {
@@ -82,14 +82,21 @@ export function taskTables(doc: Pick<NormalisedDocument, "text" | "folded">): Ta
   return out.map(({ header, columns, rows }) => ({ header, columns, rows }));
 }
 
-/** The cell of `row` in column `role`, or null when the table has no such column or the cell is empty. */
+/**
+ * The cell of `row` in column `role`, or null when the table has no such column or the cell is
+ * empty. A cell merged down from a row above (`carried`, table model only) counts as empty, as in
+ * the text, where only its first row holds it (one deadline per time cell); with `carried` it is
+ * returned, flagged, for readers that apply it to every row it covers.
+ */
 export function cellOf(
   table: TaskTable,
   row: TableRow,
   role: ColumnRole,
-): { start: number; end: number; text: string } | null {
+  options: { carried?: boolean } = {},
+): TableCell | null {
   const index = table.columns[role];
   if (index === undefined) return null;
   const cell = row.cells[index];
-  return cell && cell.end > cell.start ? cell : null;
+  if (!cell || cell.end <= cell.start) return null;
+  return cell.carried && !options.carried ? null : cell;
 }

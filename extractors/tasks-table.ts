@@ -1,6 +1,6 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import { isPapiDocument, matchDimension } from "./criteria-papi.js";
-import type { TableRow } from "./lib/table-rows.js";
+import type { TableCell, TableRow } from "./lib/table-rows.js";
 import { roleList } from "./role-list.js";
 import { cleanText, splitOutputs, type TaskDraft } from "./tasks-draft.js";
 import { cellOf, type TaskTable, taskTables } from "./tasks-table-layout.js";
@@ -13,7 +13,7 @@ import { cellOf, type TaskTable, taskTables } from "./tasks-table-layout.js";
  * Rows come from extractors/lib/table-rows.ts.
  */
 
-type Doc = Pick<NormalisedDocument, "text" | "folded">;
+type Doc = Pick<NormalisedDocument, "text" | "folded" | "tables">;
 
 /** A run of rows under one numbered entry ("1 | Tham gia của người dân | …"). */
 interface Group {
@@ -39,16 +39,25 @@ function tasksOfTable(doc: Doc, table: TaskTable, papi: boolean): TaskDraft[] {
       groups.push(group);
     }
     if (dimension && !group.title) group.title = dimension;
-    const task = cellOf(table, row, "task");
-    const lead = cellOf(table, row, "lead");
-    const implement = cellOf(table, row, "implement");
-    const support = cellOf(table, row, "support");
-    const deadline = cellOf(table, row, "deadline");
-    const output = cellOf(table, row, "output");
+    // Unit, time and result cells merged down over several rows (table model) apply to each row.
+    const all = { carried: true };
+    const task = cellOf(table, row, "task", all);
+    const lead = cellOf(table, row, "lead", all);
+    const implement = cellOf(table, row, "implement", all);
+    const support = cellOf(table, row, "support", all);
+    const deadline = cellOf(table, row, "deadline", all);
+    const output = cellOf(table, row, "output", all);
     const opensEntry = number || dimension || cellOf(table, row, "sub");
     if (!task) continue;
+    if (task.carried) {
+      // One task written over several rows (its cell merged down, table model only): each row
+      // below its first adds the units it names to that task, not a task of its own.
+      if (last) addRoles(doc, table, last, { lead, implement, support });
+      continue;
+    }
     if (!opensEntry && !lead && !implement && !support && !deadline && last) {
-      // The rest of the task above, carried over a page break.
+      // The rest of the task above, carried over a page break. (A row under merged unit or time
+      // cells has them: it is a task of its own.)
       last.text = `${last.text} ${cleanText(task.text)}`;
       if (output) last.outputs.push(...splitOutputs(output.text));
       last.end = row.end;
@@ -70,7 +79,25 @@ function tasksOfTable(doc: Doc, table: TaskTable, papi: boolean): TaskDraft[] {
   return groups.flatMap((g) => g.tasks);
 }
 
-type Cell = { start: number; end: number; text: string } | null;
+type Cell = TableCell | null;
+
+/** Adds the units a row names to a task read from an earlier row, skipping those it has. */
+function addRoles(
+  doc: Doc,
+  table: TaskTable,
+  task: TaskDraft,
+  cells: { lead: Cell; implement: Cell; support: Cell },
+): void {
+  const roles = (c: Cell) => (c && !c.carried ? roleList(doc, c.start, c.end) : []);
+  const hasLeadColumn = table.columns.lead !== undefined;
+  const has = (name: string) => [...task.lead, ...task.support].some((r) => r.name === name);
+  for (const r of [...roles(cells.lead), ...(hasLeadColumn ? [] : roles(cells.implement))]) {
+    if (!has(r.name)) task.lead.push(r);
+  }
+  for (const r of [...(hasLeadColumn ? roles(cells.implement) : []), ...roles(cells.support)]) {
+    if (!has(r.name)) task.support.push(r);
+  }
+}
 
 function rowTask(
   doc: Doc,
