@@ -5,14 +5,16 @@ import { type OcrReport, ocrPageReports, ocrSummaryReports } from "../ocr/page-r
 import { OcrAbortedError } from "../ocr/worker-pool.js";
 import { pageTextWithTables } from "../pdf/layout-text.js";
 import { openPdf, pdfReadError } from "../pdf/open.js";
-import { type PageSize, renderPage } from "../pdf/render.js";
+import { pageImage } from "../pdf/page-image.js";
+import type { PageSize } from "../pdf/render.js";
 import { assessTextLayer, type TextLayerProblem } from "../pdf/text-layer.js";
 import type { Backend, BackendContext, BackendResult, RawPage } from "./types.js";
 import { ReadError } from "./types.js";
 
 /**
- * Pages are drawn at the resolution OCR reads at: drawing at 300 dpi and scaling down cost more
- * and read no better.
+ * Pages that are not plain scans are drawn at the resolution OCR reads at: drawing at 300 dpi and
+ * scaling down cost more and read no better. Scanned pages give OCR their own image instead
+ * (pipeline/pdf/page-image.ts).
  */
 const RENDER_DPI = DEFAULT_OCR_OPTIONS.targetDpi;
 /**
@@ -93,9 +95,9 @@ async function readTextLayers(parser: PDFParse, ctx: BackendContext): Promise<La
 }
 
 /**
- * Keeps usable text layers and OCRs the other pages, drawing one page while earlier ones are
- * being read. A page with too little text keeps its text layer when OCR finds no more than it
- * (a nearly blank typed page); a page in a broken font always takes the OCR text.
+ * Keeps usable text layers and OCRs the other pages, preparing one page's image while earlier
+ * ones are being read. A page with too little text keeps its text layer when OCR finds no more
+ * than it (a nearly blank typed page); a page in a broken font always takes the OCR text.
  */
 async function ocrWhereNeeded(
   parser: PDFParse,
@@ -124,9 +126,9 @@ async function ocrWhereNeeded(
     if (fatal !== undefined) break;
     if (layer.problem === undefined) continue;
     ctx.signal.throwIfAborted();
-    let image: Awaited<ReturnType<typeof renderPage>>;
+    let image: Awaited<ReturnType<typeof pageImage>>;
     try {
-      image = await renderPage(parser, layer.page, layer.size, RENDER_DPI);
+      image = await pageImage(parser, layer.page, layer.size, RENDER_DPI);
     } catch (error) {
       failed(layer, error);
       continue;

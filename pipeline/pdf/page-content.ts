@@ -1,7 +1,5 @@
-import { createRequire } from "node:module";
-import { pathToFileURL } from "node:url";
 import type { PDFParse } from "pdf-parse";
-import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { documentOf, loadPdfjs } from "./pdfjs.js";
 import { type Matrix, type OperatorCodes, type RuleSegment, rulesFromOperators } from "./rules.js";
 
 /**
@@ -34,35 +32,6 @@ export interface PageContent {
   height: number;
   items: PdfTextItem[];
   rules: RuleSegment[];
-}
-
-type Pdfjs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-
-let pdfjsModule: Promise<Pdfjs> | undefined;
-
-/**
- * The pdfjs copy pdf-parse itself runs on (resolved from pdf-parse's folder, as pipeline/pdf/open.ts
- * resolves its assets), for its operator codes: the numbers are pdfjs's, not ours to hard-code.
- */
-function loadPdfjs(): Promise<Pdfjs> {
-  pdfjsModule ??= (async () => {
-    const fromPdfParse = createRequire(createRequire(import.meta.url).resolve("pdf-parse"));
-    const path = fromPdfParse.resolve("pdfjs-dist/legacy/build/pdf.mjs");
-    return (await import(pathToFileURL(path).href)) as Pdfjs;
-  })();
-  return pdfjsModule;
-}
-
-/** pdf-parse keeps its pdfjs document behind a private `load()`; reading it avoids parsing the file twice. */
-interface DocumentHolder {
-  load(): Promise<PDFDocumentProxy>;
-}
-
-function documentOf(parser: PDFParse): Promise<PDFDocumentProxy> {
-  const holder = parser as unknown as Partial<DocumentHolder>;
-  if (typeof holder.load !== "function")
-    throw new Error("this pdf-parse version does not expose its document");
-  return holder.load.call(parser);
 }
 
 /**

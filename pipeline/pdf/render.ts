@@ -20,8 +20,7 @@ export interface PageSize {
 
 const POINTS_PER_INCH = 72;
 /** Pages whose long side lies outside this range (inches) do not have a believable paper size. */
-const MIN_PAPER_INCHES = 3;
-const MAX_PAPER_INCHES = 20;
+export const PAPER_INCHES = { min: 3, max: 20 } as const;
 /** Long side given to pages without a believable size: an A4 page at 200 dpi. */
 const FALLBACK_LONG_SIDE_PIXELS = 2339;
 
@@ -33,7 +32,7 @@ const FALLBACK_LONG_SIDE_PIXELS = 2339;
 export function renderScale(size: PageSize, targetDpi: number): { scale: number; dpi?: number } {
   const longSidePoints = Math.max(size.width, size.height, 1);
   const inches = longSidePoints / POINTS_PER_INCH;
-  if (inches >= MIN_PAPER_INCHES && inches <= MAX_PAPER_INCHES) {
+  if (inches >= PAPER_INCHES.min && inches <= PAPER_INCHES.max) {
     return { scale: targetDpi / POINTS_PER_INCH, dpi: targetDpi };
   }
   return { scale: FALLBACK_LONG_SIDE_PIXELS / longSidePoints };
