@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_OCR_OPTIONS } from "../pipeline/ocr/engine.js";
 import { openPdf } from "../pipeline/pdf/open.js";
-import { renderPage } from "../pipeline/pdf/render.js";
+import { pageImage } from "../pipeline/pdf/page-image.js";
 import type { TruthTable } from "../pipeline/tables/compare.js";
 
 /** One image of fixtures/tables/manifest.json (paths relative to fixtures/). */
@@ -18,6 +18,8 @@ export interface TableFixture {
   truth: string;
   /** Truth of the page's tables (JSON: TruthTable[]). */
   cells: string;
+  /** "borderless": a table without rules (columns aligned by white space); absent: a ruled table. */
+  kind?: "borderless";
 }
 
 /** The project's fixtures/ folder, found from this file in bench/ or in dist/bench/. */
@@ -46,8 +48,8 @@ export function truthTables(fixture: TableFixture): TruthTable[] {
 }
 
 /**
- * The image OCR gets for a fixture: an image file as it is; a PDF page drawn the way the PDF
- * backend draws scanned pages (pdfjs, at the OCR resolution), with the resolution it was drawn at.
+ * The image OCR gets for a fixture: an image file as it is; a PDF page as the PDF backend gets it
+ * (pipeline/pdf/page-image.ts: a scan's own image, other pages drawn), with its resolution.
  */
 export async function fixtureImage(fixture: TableFixture): Promise<{ image: Buffer; dpi?: number }> {
   const bytes = readFileSync(join(FIXTURES_DIR, fixture.file));
@@ -57,7 +59,7 @@ export async function fixtureImage(fixture: TableFixture): Promise<{ image: Buff
     const info = await parser.getInfo({ parsePageInfo: true });
     const page = info.pages.find((entry) => entry.pageNumber === fixture.page);
     const size = { width: page?.width ?? 0, height: page?.height ?? 0 };
-    const drawn = await renderPage(parser, fixture.page, size, DEFAULT_OCR_OPTIONS.targetDpi);
+    const drawn = await pageImage(parser, fixture.page, size, DEFAULT_OCR_OPTIONS.targetDpi);
     return drawn.dpi ? { image: drawn.image, dpi: drawn.dpi } : { image: drawn.image };
   } finally {
     await parser.destroy().catch(() => undefined);

@@ -3,7 +3,8 @@
  * `node dist/bench/tables.js [--only=REGEX] [--skip-forms] [--skip-cli] [--workers=N] [--misses]`
  * (`--misses` lists every cell read wrong, with what was expected).
  *
- * 1. Every image of fixtures/tables/manifest.json: cell exact-match (all cells, numeric cells),
+ * 1. Every image of fixtures/tables/manifest.json, ruled tables and borderless tables (`kind`) in
+ *    sections of their own: cell exact-match (all cells, numeric cells),
  *    row/column counts and merged cells against the truth, whole-page CER before (tesseract's
  *    whole-page reading, as the engine read pages before tables and reading order) and after, and
  *    time per table page against whole-page OCR of the same page (the engine's default workers: a
@@ -21,13 +22,14 @@ import { characterErrorRate } from "../pipeline/eval/cer.js";
 import { createOcrEngine } from "../pipeline/ocr/engine.js";
 import type { OcrEngine, OcrOptions } from "../pipeline/ocr/types.js";
 import { openPdf } from "../pipeline/pdf/open.js";
-import { renderPage } from "../pipeline/pdf/render.js";
+import { pageImage } from "../pipeline/pdf/page-image.js";
 import { scoreTable, type TableScore } from "../pipeline/tables/compare.js";
 import { normaliseVi } from "../pipeline/text/normalise-vi.js";
 import {
   FIXTURES_DIR,
   fixtureImage,
   fixtureName,
+  type TableFixture,
   tableFixtures,
   truthTables,
   truthText,
@@ -83,17 +85,24 @@ interface Engines {
 
 const BEFORE: OcrOptions = { tables: false, layout: false };
 
-async function tables(engines: Engines): Promise<void> {
-  console.log("\n## Ruled tables (fixtures/tables)\n");
+/** The sections of the table report: ruled tables (the acceptance figures) apart from borderless ones. */
+const TABLE_SECTIONS: { title: string; kind: TableFixture["kind"] }[] = [
+  { title: "Ruled tables (fixtures/tables)", kind: undefined },
+  { title: "Borderless tables (fixtures/tables/borderless)", kind: "borderless" },
+];
+
+async function tables(engines: Engines, title: string, fixtures: TableFixture[]): Promise<void> {
+  const chosen = fixtures.filter((fixture) => !filter || filter.test(fixtureName(fixture)));
+  if (chosen.length === 0) return;
+  console.log(`\n## ${title}\n`);
   console.log(
     "| page | rows×cols | merges | cells exact | numeric exact | CER before | CER after | CER CLI | ms table page | ms whole page | ratio |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|---|");
   const total = { cells: 0, exact: 0, numeric: 0, numericExact: 0, shapes: 0, tables: 0, merges: 0 };
   const ratios: number[] = [];
-  for (const fixture of tableFixtures()) {
+  for (const fixture of chosen) {
     const name = fixtureName(fixture);
-    if (filter && !filter.test(name)) continue;
     const { image, dpi } = await fixtureImage(fixture);
     const options: OcrOptions = dpi ? { dpi } : {};
     const whole = await timed(() => engines.before.recognise(image, { ...options, ...BEFORE }));
@@ -147,7 +156,7 @@ interface FormRow {
 
 const IMAGE_FORMS = new Set(["scan-300", "scan-200-noisy", "image", "rotated", "photo"]);
 
-/** The images of a form as OCR gets them: the file, or each page of a PDF drawn as the backend draws it. */
+/** The images of a form as OCR gets them: the file, or each page of a PDF as the backend gets it (page-image.ts). */
 async function formImages(path: string): Promise<{ image: Buffer; dpi?: number }[]> {
   const bytes = readFileSync(path);
   if (!path.endsWith(".pdf")) return [{ image: bytes }];
@@ -156,12 +165,7 @@ async function formImages(path: string): Promise<{ image: Buffer; dpi?: number }
     const info = await parser.getInfo({ parsePageInfo: true });
     const out: { image: Buffer; dpi?: number }[] = [];
     for (const page of info.pages) {
-      const drawn = await renderPage(
-        parser,
-        page.pageNumber,
-        { width: page.width, height: page.height },
-        200,
-      );
+      const drawn = await pageImage(parser, page.pageNumber, { width: page.width, height: page.height }, 200);
       out.push(drawn.dpi ? { image: drawn.image, dpi: drawn.dpi } : { image: drawn.image });
     }
     return out;
@@ -207,7 +211,13 @@ try {
   // Start the workers of both engines before anything is timed.
   const warm = readFileSync(join(FIXTURES_DIR, "forms", "000-ba-to", "page-1.png"));
   await Promise.all([engines.before.recognise(warm), engines.after.recognise(warm)]);
-  await tables(engines);
+  for (const { title, kind } of TABLE_SECTIONS) {
+    await tables(
+      engines,
+      title,
+      tableFixtures().filter((fixture) => fixture.kind === kind),
+    );
+  }
   if (!skipForms) await forms(engines);
 } finally {
   await Promise.all([engines.before.terminate(), engines.after.terminate()]);

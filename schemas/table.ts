@@ -48,6 +48,8 @@ export type TableCell = z.infer<typeof TableCell>;
 export const TableSource = z.enum([
   /** Ruled grid found in a page image, each cell read by OCR. */
   "ocr-grid",
+  /** Borderless table in a page image (columns aligned by white space), each cell read by OCR. */
+  "ocr-columns",
   /** A Word table (mammoth's HTML, merged cells from colspan/rowspan). */
   "docx",
   /** A PDF text layer: cells from text positions (and rules, where drawn). */

@@ -58,8 +58,15 @@ describe("correctTones: sắc/hỏi confusions of tesseract's vie model", () => 
       expect(read.slice(change.offset, change.offset + change.from.length)).toBe(change.from);
   });
 
-  it("changes the words of a line as it changes the line's text", () => {
-    expect(correctLineWords(["Quy", "chế", "tố", "chức"], lexicon)).toEqual(["Quy", "chế", "tổ", "chức"]);
+  it("changes the words of lines as it changes their text, with the line before as context", () => {
+    expect(correctLineWords([["Quy", "chế", "tố", "chức"]], lexicon)).toEqual([["Quy", "chế", "tổ", "chức"]]);
+    // "bàn tính" is a word, but the line before ends in "địa": "địa bàn" takes "bàn".
+    expect(correctLineWords([["trên", "địa"], ["bàn", "tỉnh", "Quảng", "Ngãi"], []], lexicon)).toEqual([
+      ["trên", "địa"],
+      ["bàn", "tỉnh", "Quảng", "Ngãi"],
+      [],
+    ]);
+    expect(correctLineWords([["bàn", "tỉnh", "Quảng", "Ngãi"]], lexicon)[0]?.[1]).toBe("tính");
   });
 
   it("almost never changes right text: under 1 word in 10,000 of the corpus and the variants", () => {

@@ -216,15 +216,16 @@ async function startWorker(
 /** A recognition with tesseract's sắc/hỏi confusions corrected in its text and in its lines' words. */
 function withTonesCorrected(recognition: Recognition): Recognition {
   const lexicon = toneLexicon();
+  const words = correctLineWords(
+    recognition.lines.map((line) => line.words.map((w) => w.text)),
+    lexicon,
+  );
   return {
     ...recognition,
     text: correctTones(recognition.text, lexicon).text,
-    lines: recognition.lines.map((line) => {
-      const texts = correctLineWords(
-        line.words.map((w) => w.text),
-        lexicon,
-      );
-      return { ...line, words: line.words.map((w, i) => ({ ...w, text: texts[i] ?? w.text })) };
-    }),
+    lines: recognition.lines.map((line, i) => ({
+      ...line,
+      words: line.words.map((w, k) => ({ ...w, text: words[i]?.[k] ?? w.text })),
+    })),
   };
 }

@@ -1,4 +1,4 @@
-import { borderlessRows } from "./layout-columns.js";
+import { type ColumnTable, columnRows, columnTableAt } from "./layout-columns.js";
 
 /** A box in page pixels: `x0,y0` top-left, `x1,y1` bottom-right. */
 export interface Box {
@@ -31,6 +31,8 @@ export interface LayoutItem {
   /** Tesseract's paragraph for text; a block has its own number and is never joined to text. */
   paragraph: number;
   block: boolean;
+  /** The words of a text line piece, where OCR gave them (borderless tables are found by them). */
+  words?: OcrWord[];
 }
 
 /**
@@ -71,6 +73,7 @@ export function splitLines(lines: OcrLine[]): LayoutItem[] {
         text: piece.map((w) => w.text.trim()).join(" "),
         paragraph: line.paragraph,
         block: false,
+        words: piece.map((w) => ({ text: w.text.trim(), box: w.box })),
       });
       piece = [];
     };
@@ -143,8 +146,9 @@ export interface ReadingGroup {
  * (a vertical strip of white that no item crosses, at least one row with text on both sides) they
  * form a band read as two columns: the left column top to bottom, then the right one. A band is cut
  * where white space runs across both columns (the issuer | motto pair, then the number | date
- * pair), and ends at the first row that crosses its gutter (prose, a table). A band of three
- * columns or more filled row after row is a borderless table, read row by row (layout-columns.ts).
+ * pair), and ends at the first row that crosses its gutter (prose, a table). Rows whose words
+ * stand in three columns or more, row after row, are a borderless table (layout-columns.ts), read
+ * row by row.
  */
 export function readingOrder(items: LayoutItem[]): ReadingGroup[] {
   const heights = items.filter((i) => !i.block).map((i) => i.box.y1 - i.box.y0);
@@ -154,6 +158,13 @@ export function readingOrder(items: LayoutItem[]): ReadingGroup[] {
   let index = 0;
   while (index < rows.length) {
     const row = rows[index] as LayoutItem[];
+    const table = columnTableAt(rows, index, lineHeight);
+    if (table) {
+      const items = table.rows.flat();
+      groups.push(...columnRows(table).map((cells, i) => ({ items, apart: i === 0, cells })));
+      index = table.end;
+      continue;
+    }
     const start = gutters(row, MIN_GUTTER_LINES * lineHeight)[0];
     if (!start) {
       groups.push({ items: row, apart: false });
@@ -168,13 +179,27 @@ export function readingOrder(items: LayoutItem[]): ReadingGroup[] {
       gutter = next;
       end++;
     }
-    const band = rows.slice(index, end);
-    const table = borderlessRows(band, MIN_GUTTER_LINES * lineHeight);
-    if (table) groups.push(...table.map((cells, i) => ({ items: band.flat(), apart: i === 0, cells })));
-    else groups.push(...bandOrder(band.flat(), gutter, lineHeight));
+    groups.push(...bandOrder(rows.slice(index, end).flat(), gutter, lineHeight));
     index = end;
   }
   return groups;
+}
+
+/**
+ * The borderless tables of a page (layout-columns.ts), top to bottom, found among its text rows
+ * the way {@link readingOrder} finds them; `lineHeight` is the page's typical word height.
+ */
+export function findColumnTables(items: LayoutItem[]): { tables: ColumnTable[]; lineHeight: number } {
+  const lineHeight = median(items.filter((i) => !i.block).map((i) => i.box.y1 - i.box.y0)) || 30;
+  const rows = rowsOf(items);
+  const tables: ColumnTable[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const table = columnTableAt(rows, index, lineHeight);
+    if (!table) continue;
+    tables.push(table);
+    index = table.end - 1;
+  }
+  return { tables, lineHeight };
 }
 
 /** A band's items: cut where both columns are white, then each part left column first. */

@@ -1,10 +1,14 @@
 import type { Table } from "../../schemas/table.js";
 import { writeTable } from "../tables/text.js";
-import { binarise } from "./binarise.js";
+import { binarise, type InkMask } from "./binarise.js";
 import { insetQuad, insideQuad } from "./cell-image.js";
+import { columnGrid } from "./columns-grid.js";
+import { readColumnGrid } from "./columns-reader.js";
 import { findTableGrids, type TableGrid } from "./grid-lattice.js";
-import { type LayoutItem, layoutText, splitLines } from "./layout.js";
+import { findColumnTables, type LayoutItem, layoutText, splitLines } from "./layout.js";
+import type { ColumnTable } from "./layout-columns.js";
 import { type GreyPage, turnPage } from "./preprocess.js";
+import { readingFrame } from "./reading-frame.js";
 import type { Recognise } from "./recognition.js";
 import { readTable } from "./table-reader.js";
 
@@ -18,7 +22,7 @@ export interface PageReading {
 
 /** How {@link readPage} reads. */
 export interface ReadPageOptions {
-  /** Find ruled tables and read them cell by cell (default true). */
+  /** Find ruled and borderless tables and read them cell by cell (default true). */
   tables?: boolean;
   /** Page number the tables are given (counted from 1). */
   pageNumber?: number;
@@ -32,10 +36,11 @@ const STRAIGHT_ENOUGH = 0.15;
 /**
  * Reads one upright page. A page without ruled tables is read whole by tesseract (automatic layout,
  * deskewed) and its lines are put in reading order (two-column headers and signature blocks
- * left column first). A page with ruled tables is straightened by the tilt of their rules, the
- * tables are blanked out and the rest of the page is read whole, while every cell is read on its
- * own (pipeline/ocr/table-reader.ts); each table is written into the text at its place, one row per
- * line, cells separated by "\t".
+ * left column first); where its words stand in three columns or more, row after row, they are a
+ * borderless table, read again cell by cell (see readColumnTables). A page with ruled tables is
+ * straightened by the tilt of their rules, the tables are blanked out and the rest of the page is
+ * read whole, while every cell is read on its own (pipeline/ocr/table-reader.ts). Each table is
+ * written into the text at its place, one row per line, cells separated by "\t".
  */
 export async function readPage(
   page: GreyPage,
@@ -47,8 +52,12 @@ export async function readPage(
   if (grids.length === 0) {
     const ordered = options.layout !== false;
     const read = await recognise(page, { mode: "page", deskew: true, withLines: ordered });
-    const text = ordered ? layoutText(splitLines(read.lines)).text : read.text;
-    return { text, confidence: read.confidence, tables: [] };
+    if (!ordered) return { text: read.text, confidence: read.confidence, tables: [] };
+    const items = splitLines(read.lines);
+    const found = options.tables === false ? { tables: [], lineHeight: 0 } : findColumnTables(items);
+    if (found.tables.length === 0)
+      return { text: layoutText(items).text, confidence: read.confidence, tables: [] };
+    return readColumnTables(page, mask, items, found, read.confidence, recognise, options.pageNumber ?? 1);
   }
 
   const skew = median(grids.map((grid) => grid.skew));
@@ -63,15 +72,76 @@ export async function readPage(
     Promise.all(grids.map((grid) => readTable(page, mask, grid, recognise, pageNumber))),
   ]);
 
+  const { text, placed } = placeTables(splitLines(rest.lines), tables, page);
+  return { text, confidence: combinedConfidence(rest.text, rest.confidence, placed), tables: placed };
+}
+
+/**
+ * Reads the borderless tables found among a page's words (layout-columns.ts) cell by cell: the
+ * page is put in the frame of the words (reading-frame.ts), each table's rows and columns are
+ * taken from the ink around its words (columns-grid.ts) and its cells read on their own like a
+ * ruled table's. The text above and below stays the page reading's. A table whose grid cannot be
+ * found (no ink lines in its first column) is left to the reading order, as text rows.
+ */
+async function readColumnTables(
+  page: GreyPage,
+  mask: InkMask,
+  items: LayoutItem[],
+  found: { tables: ColumnTable[]; lineHeight: number },
+  confidence: number,
+  recognise: Recognise,
+  pageNumber: number,
+): Promise<PageReading> {
+  const words = items.flatMap((item) => item.words?.map((word) => word.box) ?? []);
+  const frame = await readingFrame(page, mask, words, paperLevel(page.data));
+  const textRows = items.filter(
+    (item) => !found.tables.some((t) => t.rows.some((row) => row.includes(item))),
+  );
+  const read = await Promise.all(
+    found.tables.map(async (table) => {
+      const grid = columnGrid(frame.mask, table, found.lineHeight, limitsOf(table, textRows));
+      if (!grid) return null;
+      return { table, read: await readColumnGrid(frame.page, frame.mask, grid, recognise, pageNumber) };
+    }),
+  );
+  const done = read.filter((entry) => entry !== null);
+  const rest = items.filter(
+    (item) => !done.some(({ table }) => table.rows.some((row) => row.includes(item))),
+  );
+  const { text, placed } = placeTables(
+    rest,
+    done.map(({ read }) => read),
+    frame.page,
+  );
+  const restText = rest.map((item) => item.text).join(" ");
+  return { text, confidence: combinedConfidence(restText, confidence, placed), tables: placed };
+}
+
+/** The white space a table may take vertically: up to the nearest text above and below it. */
+function limitsOf(table: ColumnTable, others: LayoutItem[]): [number, number] {
+  const above = others.filter((item) => item.box.y1 <= table.box.y0).map((item) => item.box.y1);
+  const below = others.filter((item) => item.box.y0 >= table.box.y1).map((item) => item.box.y0);
+  return [Math.max(Number.NEGATIVE_INFINITY, ...above), Math.min(Number.POSITIVE_INFINITY, ...below)];
+}
+
+/**
+ * Writes the tables into the page text at their places among the text items (one row per line,
+ * cells separated by "\t") and gives each cell its span in that text.
+ */
+function placeTables(
+  items: LayoutItem[],
+  tables: Table[],
+  page: GreyPage,
+): { text: string; placed: Table[] } {
   const blocks: LayoutItem[] = tables.map((table, i) => ({
     box: table.box ?? { x0: 0, y0: 0, x1: page.width, y1: page.height },
     text: writeTable(table).text,
     paragraph: -1 - i,
     block: true,
   }));
-  const { text, offsets } = layoutText([...splitLines(rest.lines), ...blocks]);
+  const { text, offsets } = layoutText([...items, ...blocks]);
   const placed = tables.map((table, i) => writeTable(table, offsets.get(blocks[i] as LayoutItem) ?? 0).table);
-  return { text, confidence: combinedConfidence(rest.text, rest.confidence, placed), tables: placed };
+  return { text, placed };
 }
 
 /**

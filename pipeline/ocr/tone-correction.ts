@@ -139,15 +139,21 @@ function combinations(slots: readonly (readonly string[])[]): string[][] {
 }
 
 /**
- * The same correction over one line's words (the boxes of a page's layout), so that text rebuilt
- * from the words reads as the corrected text does.
+ * The same correction over the words of a page's lines (the boxes of its layout), read as one text
+ * with a line break between lines, so that a word at the start of a line keeps the context of the
+ * line before ("địa / bàn tỉnh") and text rebuilt from the words reads as the corrected text does.
  */
-export function correctLineWords(words: readonly string[], lexicon: ToneLexicon): string[] {
-  const fixed = correctTones(words.join(" "), lexicon).text;
+export function correctLineWords(lines: readonly (readonly string[])[], lexicon: ToneLexicon): string[][] {
+  const fixed = correctTones(lines.map((words) => words.join(" ")).join("\n"), lexicon).text;
   let at = 0;
-  return words.map((word) => {
-    const out = fixed.slice(at, at + word.length);
-    at += word.length + 1;
+  return lines.map((words) => {
+    const out = words.map((word) => {
+      const text = fixed.slice(at, at + word.length);
+      at += word.length + 1;
+      return text;
+    });
+    // A line without words still took its line break.
+    if (words.length === 0) at += 1;
     return out;
   });
 }
