@@ -33,16 +33,22 @@ async function read(f: TableFixture) {
 }
 
 describe("ruled tables read cell by cell", () => {
-  it("reads a results table from a skewed, noisy 200 dpi scan: every row, every column, every number", async () => {
-    const f = fixture("tables/results/scan-200-noisy.pdf");
+  it.each([
+    ["a skewed, noisy 200 dpi scan", "tables/results/scan-200-noisy.pdf"],
+    // At 300 dpi tesseract's block mode once read the lone rank "3" as "4" (confidence 0.14):
+    // short numbers read unsurely are read again as one word.
+    ["a clean 300 dpi scan", "tables/results/scan-300.pdf"],
+  ])("reads a results table from %s: every row, every column, every number", async (_form, file) => {
+    const f = fixture(file);
     const result = await read(f);
     const [truth] = truthTables(f);
     expect(result.tables).toHaveLength(1);
     const [table] = result.tables ?? [];
     const score = scoreTable(table as Table, truth as NonNullable<typeof truth>, normalise);
     expect(score.shapeExact).toBe(true);
+    expect(score.misses.filter((m) => /^[\d,./-]+$/u.test(m.want))).toEqual([]);
     expect(score.numericExact / score.numeric).toBe(1);
-    expect(score.exact / score.cells).toBeGreaterThanOrEqual(0.95);
+    expect(score.exact / score.cells).toBeGreaterThanOrEqual(0.97);
     // The page text holds the table one row per line, in its place under the title.
     expect(characterErrorRate(normalise(result.text), normalise(truthText(f)))).toBeLessThan(0.02);
     expect(result.text).toMatch(/^3\tUBND xã Nghĩa Lâm\t98,50\t96,25\t1,00\t95,25\t/mu);

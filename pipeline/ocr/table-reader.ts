@@ -22,6 +22,26 @@ const CELLS_IN_FLIGHT = 4;
 const CELL_SCALE = 1.5;
 /** A numeric cell that needs a second look is read larger still, from the digits alone. */
 const NUMERIC_SCALE = 2;
+/** What tesseract makes of a lone short dash in a cell: an equals sign, a low line, a tilde. */
+const LONE_DASH_MISREAD = /^[=_~]$/u;
+/** The second looks at a numeric cell, in order. */
+const REREADS: readonly { binary: boolean; mode: "line" | "word" }[] = [
+  { binary: false, mode: "line" },
+  { binary: true, mode: "line" },
+  { binary: false, mode: "word" },
+];
+/** Below this confidence a short number ("3", "12") is read again (see unsureShortNumber). */
+const UNSURE = 0.5;
+
+/**
+ * A short value in a numeric column (a rank, a row number) that tesseract read with little
+ * confidence: a lone digit in a block is where its block mode errs most ("4" for "3" at 0.14), and
+ * a wrong rank or row number still parses, so the column's format cannot catch it.
+ */
+function unsureShortNumber(cell: ReadCell): boolean {
+  const text = cell.text.replace(/\s+/gu, "");
+  return text !== "" && text.length <= 3 && (cell.confidence ?? 1) < UNSURE;
+}
 
 /**
  * Joins the lines tesseract read in one cell into the cell's one-line text. A period that
@@ -57,8 +77,10 @@ interface ReadCell {
  * numbers are then recognised, and a value that does not fit its column ("150" among "0,25",
  * "1,50"; letters in a number) is read again from a larger image with only digits and separators
  * allowed; the second reading is kept only when it is a well-formed number that fits the column.
- * Failing that, look-alike letters among digits become digits ("l,50" → "1,50") at half the
- * confidence; a value that still does not fit stays as read, never guessed.
+ * A short number read with little confidence (a rank "4" for "3") is read again the same way and
+ * replaced only by a surer reading. Failing that, look-alike letters among digits become digits
+ * ("l,50" → "1,50") at half the confidence; a value that still does not fit stays as read, never
+ * guessed.
  */
 export async function readTable(
   page: GreyPage,
@@ -83,7 +105,11 @@ export async function readTable(
       const binary = await cut(cell, CELL_SCALE, true);
       if (binary) read = await recognise(binary.page, { mode: "word" });
     }
-    return { grid: cell, text: joinCellLines(read.text), confidence: read.confidence };
+    const text = joinCellLines(read.text);
+    // A cell holding only a dash ("nothing to report") is read "=", "_" or "~" from a noisy scan:
+    // none of those stands alone in a cell of these tables, a dash does.
+    if (LONE_DASH_MISREAD.test(text)) return { grid: cell, text: "-", confidence: read.confidence / 2 };
+    return { grid: cell, text, confidence: read.confidence };
   });
 
   const rows = Array.from({ length: grid.rows }, () => Array<string>(grid.cols).fill(""));
@@ -92,26 +118,31 @@ export async function readTable(
     if (row) row[cell.grid.col] = cell.text;
   }
   const columns = new Map<number, NumericColumn>(numericColumns(rows).map((c) => [c.col, c]));
-  const suspects = cells.filter((cell) => {
+  const doubtful = cells.filter((cell) => {
     const column = columns.get(cell.grid.col);
-    return column && cell.grid.row > 0 && cell.grid.colSpan === 1 && suspectValue(cell.text, column);
+    if (!column || cell.grid.row === 0 || cell.grid.colSpan !== 1) return false;
+    return suspectValue(cell.text, column) || unsureShortNumber(cell);
   });
-  await mapLimited(suspects, CELLS_IN_FLIGHT, async (cell) => {
+  await mapLimited(doubtful, CELLS_IN_FLIGHT, async (cell) => {
     const column = columns.get(cell.grid.col);
     if (!column) return;
-    // Grey first, then black and white (a lone soft digit on a photo): the first reading that is a
-    // well-formed number fitting the column wins.
-    for (const binary of [false, true]) {
+    // A well-formed number read with little confidence is replaced only by a surer reading; a
+    // malformed one by any well-formed reading that fits the column.
+    const wellFormed = !suspectValue(cell.text, column);
+    // Grey, then black and white (a lone soft digit on a photo), then as one word: block and line
+    // modes misread a lone digit that word mode reads surely ("4" at 0.14 for a clear "3").
+    for (const { binary, mode } of REREADS) {
       const image = await cut(cell.grid, NUMERIC_SCALE, binary);
       if (!image) return;
-      const again = await recognise(image.page, { mode: "line", whitelist: NUMERIC_CHARACTERS });
+      const again = await recognise(image.page, { mode, whitelist: NUMERIC_CHARACTERS });
       const value = again.text.replace(/\s+/gu, "");
-      if (isNumeric(value) && !suspectValue(value, column)) {
-        cell.text = value;
-        cell.confidence = again.confidence;
-        return;
-      }
+      if (!isNumeric(value) || suspectValue(value, column)) continue;
+      if (wellFormed && again.confidence <= (cell.confidence ?? 0)) continue;
+      cell.text = value;
+      cell.confidence = again.confidence;
+      return;
     }
+    if (wellFormed) return;
     // Still no number: a look-alike letter among digits ("l" for "1") in a column of numbers is
     // the digit; the doubt stays in the cell's confidence.
     const repaired = repairDigits(cell.text);
