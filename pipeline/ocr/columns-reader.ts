@@ -1,15 +1,12 @@
 import type { Table, TableCell } from "../../schemas/table.js";
 import type { InkMask } from "./binarise.js";
-import { cutCell } from "./cell-image.js";
 import type { GridCell, TableGrid } from "./grid-lattice.js";
 import type { GreyPage } from "./preprocess.js";
 import type { Recognise } from "./recognition.js";
-import { readTable } from "./table-reader.js";
+import { CELL_SCALE, cellCutter, readTable } from "./table-reader.js";
 
 /** Share of a first column's numbers that must count the rows for it to be a numbering column. */
 const NUMBERING_SHARE = 0.6;
-/** Cells are enlarged this much before OCR, as table-reader.ts does. */
-const CELL_SCALE = 1.5;
 
 /**
  * Reads a borderless table's grid (columns-grid.ts) cell by cell, as a ruled table's cells are
@@ -28,8 +25,7 @@ export async function readColumnGrid(
 ): Promise<Table> {
   const table = await readTable(page, mask, grid, recognise, pageNumber);
   const expected = numbering(table.cells.filter((cell) => cell.col === 0));
-  const inset = Math.max(2, Math.round(page.dpi / 70));
-  const minInk = Math.max(4, Math.round((page.dpi / 200) ** 2 * 8));
+  const cut = cellCutter(page, mask, grid.ruleThickness);
   const cells = await Promise.all(
     table.cells.map(async (cell): Promise<TableCell> => {
       const want = expected.get(cell.row);
@@ -37,7 +33,7 @@ export async function readColumnGrid(
       // Only a short reading can be a misread number; "Tổng cộng" below the numbers is no number.
       if (want === undefined || cell.col !== 0 || cell.text === want || cell.text.length > 3 || !place)
         return cell;
-      const image = await cutCell(page, mask, place.quad, inset, minInk, CELL_SCALE, false);
+      const image = await cut(place.quad, CELL_SCALE);
       if (!image) return cell;
       const again = await recognise(image.page, { mode: "line", whitelist: "0123456789" });
       const value = again.text.replace(/\s+/gu, "");

@@ -8,7 +8,7 @@ import {
   suspectValue,
 } from "../tables/numeric.js";
 import type { InkMask } from "./binarise.js";
-import { cutCell } from "./cell-image.js";
+import { type CellImage, cutCell } from "./cell-image.js";
 import type { GridCell, TableGrid } from "./grid-lattice.js";
 import type { GreyPage } from "./preprocess.js";
 import type { Recognise } from "./recognition.js";
@@ -19,7 +19,7 @@ import type { Recognise } from "./recognition.js";
  */
 const CELLS_IN_FLIGHT = 4;
 /** Cells are enlarged this much before OCR (see cutCell). */
-const CELL_SCALE = 1.5;
+export const CELL_SCALE = 1.5;
 /** A numeric cell that needs a second look is read larger still, from the digits alone. */
 const NUMERIC_SCALE = 2;
 /** What tesseract makes of a lone short dash in a cell: an equals sign, a low line, a tilde. */
@@ -41,6 +41,21 @@ const UNSURE = 0.5;
 function unsureShortNumber(cell: ReadCell): boolean {
   const text = cell.text.replace(/\s+/gu, "");
   return text !== "" && text.length <= 3 && (cell.confidence ?? 1) < UNSURE;
+}
+
+/**
+ * Cuts the inside of a grid cell out of the page for OCR (see cutCell): the rules (`ruleThickness`
+ * pixels thick, 0 for a table without rules) and a margin scaled to the page's resolution are left
+ * out, and specks too small for a character at that resolution do not count as ink.
+ */
+export function cellCutter(
+  page: GreyPage,
+  mask: InkMask,
+  ruleThickness: number,
+): (quad: GridCell["quad"], scale: number, binary?: boolean) => Promise<CellImage | null> {
+  const inset = ruleThickness / 2 + Math.max(2, Math.round(page.dpi / 70));
+  const minInk = Math.max(4, Math.round((page.dpi / 200) ** 2 * 8));
+  return (quad, scale, binary = false) => cutCell(page, mask, quad, inset, minInk, scale, binary);
 }
 
 /**
@@ -89,10 +104,8 @@ export async function readTable(
   recognise: Recognise,
   pageNumber: number,
 ): Promise<Table> {
-  const inset = grid.ruleThickness / 2 + Math.max(2, Math.round(page.dpi / 70));
-  const minInk = Math.max(4, Math.round((page.dpi / 200) ** 2 * 8));
-  const cut = (cell: GridCell, scale: number, binary = false) =>
-    cutCell(page, mask, cell.quad, inset, minInk, scale, binary);
+  const cutQuad = cellCutter(page, mask, grid.ruleThickness);
+  const cut = (cell: GridCell, scale: number, binary = false) => cutQuad(cell.quad, scale, binary);
 
   const cells: ReadCell[] = await mapLimited(grid.cells, CELLS_IN_FLIGHT, async (cell): Promise<ReadCell> => {
     const image = await cut(cell, CELL_SCALE);
