@@ -4,7 +4,7 @@ import { isPapiDocument, matchDimension, matchSubDimensions } from "./criteria-p
 import { tableDeductions } from "./deductions-table.js";
 import { defineExtractor } from "./define.js";
 import { evidenceAt } from "./evidence.js";
-import { ocrNumberView } from "./lib/ocr-numbers.js";
+import { ocrDigitView, SCORE_DIGITS } from "./lib/ocr-digits.js";
 import { foldedCell, type TableRow, tableRows } from "./lib/table-rows.js";
 import { lineAt, lineStarts, lineWindow, trimClause } from "./score-text.js";
 import { PAPI_HEADING_LEADINS } from "./vocab/criteria.js";
@@ -38,7 +38,7 @@ const MAX_TITLE = 300;
 export function dvcqCriterionRefs(doc: Pick<NormalisedDocument, "text" | "folded">): CriterionRef[] {
   const refs: CriterionRef[] = [];
   // OCR writes "Tiêu chí l0" for "Tiêu chí 10": numbers are read on the repaired view.
-  const view = ocrNumberView(doc.folded);
+  const view = ocrDigitView(doc.folded, SCORE_DIGITS);
   const found = [
     ...[...view.matchAll(CONTENT_FIRST_RE)].map((m) => ({
       start: m.index,

@@ -3,7 +3,7 @@ import type { Deadline } from "../schemas/index.js";
 import { bestCandidate, type DeadlineCandidate, deadlineCandidates } from "./deadline-parse.js";
 import { documentYear } from "./deadline-year.js";
 import { evidenceAt, trimSpan } from "./evidence.js";
-import { ocrDigitView } from "./lib/ocr-number-view.js";
+import { DATE_SYMBOL_DIGITS, ocrDigitView } from "./lib/ocr-digits.js";
 import { bareDeadlineLabelAt, type Paragraph, paragraphs } from "./tasks-lines.js";
 import { cellOf, taskTables } from "./tasks-table-layout.js";
 
@@ -27,7 +27,11 @@ type Doc = Pick<NormalisedDocument, "text" | "folded" | "pages">;
 /** Every deadline of the document, in text order. `paras` may be passed when already computed. */
 export function findDeadlines(input: Doc, paras: readonly Paragraph[] = paragraphs(input)): FoundDeadline[] {
   // Phrases are read on the folded text with OCR letters inside numbers taken as digits ("l5/6/2024").
-  const doc: Doc = { text: input.text, folded: ocrDigitView(input.folded), pages: input.pages };
+  const doc: Doc = {
+    text: input.text,
+    folded: ocrDigitView(input.folded, DATE_SYMBOL_DIGITS),
+    pages: input.pages,
+  };
   const year = documentYear(doc);
   const found: FoundDeadline[] = [];
   const covered: { start: number; end: number }[] = [];

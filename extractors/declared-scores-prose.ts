@@ -10,7 +10,7 @@ import {
   unitItems,
 } from "./declared-scores-units.js";
 import { evidenceAt } from "./evidence.js";
-import { ocrNumberView } from "./lib/ocr-numbers.js";
+import { ocrDigitView, SCORE_DIGITS } from "./lib/ocr-digits.js";
 import { parseVnNumber, VN_NUMBER } from "./lib/vn-number.js";
 import {
   classifyFolded,
@@ -268,7 +268,7 @@ function compatible(a: Fields, b: Fields): boolean {
  * one of the heading just above it.
  */
 export function proseDeclaredScores(doc: NormalisedDocument): DeclaredScore[] {
-  const view = ocrNumberView(doc.folded);
+  const view = ocrDigitView(doc.folded, SCORE_DIGITS);
   const statements: { f: Fields; para: number; span: [number, number] }[] = [];
   const headings: { year: number; para: number }[] = [];
   let para = 0;

@@ -1,7 +1,7 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import type { DeclaredScore } from "../schemas/index.js";
 import { evidenceAt } from "./evidence.js";
-import { ocrNumberView } from "./lib/ocr-numbers.js";
+import { ocrDigitView, SCORE_DIGITS } from "./lib/ocr-digits.js";
 import { alignLooseRow, type ColumnKind, columnKinds, foldedCell, type TableRow } from "./lib/table-rows.js";
 import { parseVnNumber } from "./lib/vn-number.js";
 import { classifyFolded, resultsYearLines, unitName, type YearLine, yearBefore } from "./score-text.js";
@@ -95,7 +95,7 @@ function kindsOf(
  * (loose) is lined up with the columns when only one reading of its numbers fits.
  */
 export function tableDeclaredScores(doc: NormalisedDocument, rows: TableRow[]): DeclaredScore[] {
-  const view = ocrNumberView(doc.folded);
+  const view = ocrDigitView(doc.folded, SCORE_DIGITS);
   const out: DeclaredScore[] = [];
   let cols: Columns | null = null;
   let headerRow: TableRow | null = null;

@@ -1,7 +1,7 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import type { Deduction } from "../schemas/index.js";
 import { evidenceAt } from "./evidence.js";
-import { ocrNumberView } from "./lib/ocr-numbers.js";
+import { ocrDigitView, SCORE_DIGITS } from "./lib/ocr-digits.js";
 import { alignLooseRow, type ColumnKind, columnKinds, foldedCell, type TableRow } from "./lib/table-rows.js";
 import { parseVnNumber } from "./lib/vn-number.js";
 
@@ -110,7 +110,7 @@ function aligned(
  * 3 Noi dung 1: …"), and an unknown criterion cell is never filled from the row above.
  */
 export function tableDeductions(doc: NormalisedDocument, rows: TableRow[]): Deduction[] {
-  const view = ocrNumberView(doc.folded);
+  const view = ocrDigitView(doc.folded, SCORE_DIGITS);
   const out: Deduction[] = [];
   let cols: DeductionColumns | null = null;
   let headerRow: TableRow | null = null;

@@ -5,7 +5,7 @@ import { type CriterionRef, dvcqCriterionRefs } from "./criteria.js";
 import { tableDeductions } from "./deductions-table.js";
 import { defineExtractor } from "./define.js";
 import { evidenceAt } from "./evidence.js";
-import { ocrNumberView } from "./lib/ocr-numbers.js";
+import { ocrDigitView, SCORE_DIGITS } from "./lib/ocr-digits.js";
 import { tableRows } from "./lib/table-rows.js";
 import { parseVnNumber, VN_NUMBER } from "./lib/vn-number.js";
 import {
@@ -212,7 +212,7 @@ const TOTAL_BEFORE = /(?<![a-z])tong(?:\s+cong|\s+so)?(?:\s+diem)?\s*$/;
 function proseDeductions(doc: NormalisedDocument): Deduction[] {
   const refs = dvcqCriterionRefs(doc);
   // OCR writes "l.5" and "Tieu chi l0": numbers are matched on the repaired view (same offsets).
-  const view = ocrNumberView(doc.folded);
+  const view = ocrDigitView(doc.folded, SCORE_DIGITS);
   const matches = [...view.matchAll(DEDUCTION_RE)];
   const starts = matches.map((m) => m.index);
   // Deductions that open a clause of their own (not the extra deduction cited inside a reason).

@@ -10,7 +10,7 @@
  */
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import type { ReferenceKind } from "../schemas/index.js";
-import { ocrDigitView } from "./lib/ocr-number-view.js";
+import { DATE_SYMBOL_DIGITS, ocrDigitView } from "./lib/ocr-digits.js";
 import { GLUED_ISSUERS, SYMBOL_CODE_SPELLING, SYMBOL_CODES } from "./vocab/document-kinds.js";
 
 /** How a symbol is built: a state symbol with a kind code, a Party symbol, or a plain one with no code. */
@@ -35,11 +35,11 @@ export interface DocSymbol {
 /**
  * The folded view used for symbol and date matching: the Icelandic "Ð/ð" (U+00D0/U+00F0) that some
  * fonts put for "Đ" folds to "ð", not "d": map it so "QÐ" matches as "qd"; and OCR letters inside
- * numbers read as the digits they stand for ("l5/3/2024", "12l1/QĐ-UBND", see lib/ocr-number-view.ts).
+ * numbers read as the digits they stand for ("l5/3/2024", "12l1/QĐ-UBND", see lib/ocr-digits.ts).
  * Same length as `folded`.
  */
 export function matchView(folded: string): string {
-  return ocrDigitView(folded.includes("ð") ? folded.replace(/ð/g, "d") : folded);
+  return ocrDigitView(folded.includes("ð") ? folded.replace(/ð/g, "d") : folded, DATE_SYMBOL_DIGITS);
 }
 
 const CODE_ALTERNATION = [...Object.keys(SYMBOL_CODES), "q4", "n4"]

@@ -1,6 +1,6 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import { isPapiDocument, matchDimension } from "./criteria-papi.js";
-import { ocrNumberView } from "./lib/ocr-numbers.js";
+import { ocrDigitView, SCORE_DIGITS } from "./lib/ocr-digits.js";
 import type { TaskDraft } from "./tasks-draft.js";
 import { numberDepth, type Paragraph } from "./tasks-lines.js";
 
@@ -42,7 +42,7 @@ export function criterionContexts(doc: Doc, paras: readonly Paragraph[]): (Crite
 
 function headingCriterion(doc: Doc, p: Paragraph, papi: boolean): Criterion | null {
   if (p.bullet !== null && p.number === null) return null;
-  const m = CRITERION_HEADING.exec(ocrNumberView(doc.folded.slice(p.body, p.body + 32)));
+  const m = CRITERION_HEADING.exec(ocrDigitView(doc.folded.slice(p.body, p.body + 32), SCORE_DIGITS));
   if (m) return { framework: "DVCQ", number: Number(m[1]) };
   if (papi && p.numberStyle === "arabic" && p.end - p.body <= MAX_PAPI_HEADING) {
     const hit = matchDimension(doc.folded, p.body, p.end, false);

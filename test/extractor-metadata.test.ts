@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ocrDigitView } from "../extractors/lib/ocr-number-view.js";
+import { DATE_SYMBOL_DIGITS, ocrDigitView } from "../extractors/lib/ocr-digits.js";
 import { extractMetadata, metadataExtractor } from "../extractors/metadata.js";
 import { docFromText } from "../extractors/test-doc.js";
 import { fold } from "../pipeline/text/fold.js";
@@ -11,7 +11,7 @@ import { DocumentMetadata } from "../schemas/index.js";
 
 /** Folded words, OCR letters inside numbers read as digits ("l2" holds the number 12). */
 const words = (s: string) =>
-  ocrDigitView(fold(s))
+  ocrDigitView(fold(s), DATE_SYMBOL_DIGITS)
     .split(/[\s\-–]+/)
     .filter(Boolean);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ocrDigitView } from "../extractors/lib/ocr-number-view.js";
+import { DATE_SYMBOL_DIGITS, ocrDigitView } from "../extractors/lib/ocr-digits.js";
 import { extractReferences, referencesExtractor } from "../extractors/references.js";
 import { docFromText } from "../extractors/test-doc.js";
 import { fold } from "../pipeline/text/fold.js";
@@ -16,7 +16,7 @@ function checked(doc: NormalisedDocument): Reference[] {
     expect(Reference.safeParse(r).success).toBe(true);
     expect(r.evidence.text).toBe(doc.text.slice(r.evidence.start, r.evidence.end));
     // The number's digits are in the evidence (OCR letters inside numbers read as digits: "12l1").
-    const evidenceDigits = ocrDigitView(fold(r.evidence.text)).replace(/\s+/g, "");
+    const evidenceDigits = ocrDigitView(fold(r.evidence.text), DATE_SYMBOL_DIGITS).replace(/\s+/g, "");
     if (r.number) expect(evidenceDigits).toContain(r.number.split(/[/-]/)[0]?.toLowerCase());
   }
   return refs;

@@ -1,5 +1,5 @@
 import type { NormalisedDocument } from "../../pipeline/text/types.js";
-import { ocrNumberView } from "./ocr-numbers.js";
+import { ocrDigitView, SCORE_DIGITS } from "./ocr-digits.js";
 import type { TableCell } from "./table-cells.js";
 import type { TableRow } from "./table-rows.js";
 
@@ -21,13 +21,13 @@ const NUMBER_TOKEN = /^(?:[-–—]|\d+(?:[.,]\d+)*(?:\/\d+)?)$/;
  * The kind of each of the `width` columns, from the table's well-formed rows (`rows`, header
  * excluded): a column whose filled cells are mostly numbers is a number column, a column empty in
  * every row is empty, any other is text. `view` is the folded text with OCR digits repaired
- * (lib/ocr-numbers.ts); a caller that has it passes it.
+ * (lib/ocr-digits.ts, `SCORE_DIGITS`); a caller that has it passes it.
  */
 export function columnKinds(
   doc: Pick<NormalisedDocument, "folded">,
   rows: readonly TableRow[],
   width: number,
-  view: string = ocrNumberView(doc.folded),
+  view: string = ocrDigitView(doc.folded, SCORE_DIGITS),
 ): ColumnKind[] {
   const kinds: ColumnKind[] = [];
   for (let c = 0; c < width; c++) {
@@ -71,7 +71,7 @@ export function alignLooseRow(
   doc: Pick<NormalisedDocument, "text" | "folded">,
   row: TableRow,
   kinds: readonly ColumnKind[],
-  view: string = ocrNumberView(doc.folded),
+  view: string = ocrDigitView(doc.folded, SCORE_DIGITS),
 ): TableRow | null {
   const words = [...doc.text.slice(row.start, row.end).matchAll(/\S+/g)].map((m) => {
     const start = row.start + m.index;

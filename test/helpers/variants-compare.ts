@@ -1,4 +1,4 @@
-import { ocrNumberView } from "../../extractors/lib/ocr-numbers.js";
+import { ocrDigitView, SCORE_DIGITS } from "../../extractors/lib/ocr-digits.js";
 import { fold } from "../../pipeline/text/fold.js";
 import type { Criterion, DeclaredScore, Deduction, Role, Task } from "../../schemas/index.js";
 
@@ -65,7 +65,8 @@ export type Kind = "declaredScores" | "deductions" | "criteria" | "tasks" | "rol
  * Folded letters and digits only, OCR's "l" for "1" read as the digit: the tolerant form of names,
  * reasons and quotes (an OCR copy's reason "còn l2 hồ sơ" is the same reason as "còn 12 hồ sơ").
  */
-export const loose = (s: string): string => ocrNumberView(fold(s.normalize("NFC"))).replace(/[^a-z0-9]/g, "");
+export const loose = (s: string): string =>
+  ocrDigitView(fold(s.normalize("NFC")), SCORE_DIGITS).replace(/[^a-z0-9]/g, "");
 
 const unitKey = (unit: string | null, ocr: boolean) =>
   unit === null ? "(own unit)" : ocr ? loose(unit) : unit.replace(/\s+/g, " ").trim();
