@@ -122,13 +122,19 @@ describe("detectFormat: rejections with a rule and a reason", () => {
     expect(reasonOf(detected)).toContain("named .pdf");
   });
 
-  it("rejects text in a legacy 8-bit Vietnamese encoding with a hint to save as UTF-8", () => {
+  it("takes text in a legacy 8-bit Vietnamese encoding for text (the text backend converts it)", () => {
     // TCVN3 bytes read as Latin-1: what a .txt saved from an old ABC font editor contains.
     const tcvn3 = Buffer.from(
       "Céng hoµ x· héi chñ nghÜa ViÖt Nam\r\n§éc lËp - Tù do - H¹nh phóc\r\n",
       "latin1",
     );
-    const detected = detectFormat(tcvn3, "cong-van.txt");
+    expect(detectFormat(tcvn3, "cong-van.txt")).toEqual({ kind: "text" });
+  });
+
+  it("rejects 8-bit text that is not Vietnamese in any legacy encoding with a hint to save as UTF-8", () => {
+    // Latin-1 French: not UTF-8, and no Vietnamese encoding makes Vietnamese of it.
+    const latin1 = Buffer.from("Le café est très bon; où est la gare? Noël à Paris, été 2024.\r\n", "latin1");
+    const detected = detectFormat(latin1, "note.txt");
     expect(verdict(detected)).toBe("text-encoding");
     expect(reasonOf(detected)).toContain("UTF-8");
   });

@@ -1,6 +1,6 @@
 import { extname } from "node:path";
 import { describeOleFile, describeZipFile } from "./detect-containers.js";
-import { decodeText, headAtBoundary, sniffTextEncoding } from "./text-decode.js";
+import { decodeLegacyBytes, decodeText, headAtBoundary, sniffTextEncoding } from "./text-decode.js";
 
 /** The formats a backend exists for (see `backends` in index.ts). */
 export type SupportedFormat = "pdf" | "docx" | "image" | "text";
@@ -141,12 +141,15 @@ function detectText(bytes: Buffer, fileName: string): Detected {
   } catch {
     if (encoding !== "utf-8")
       return unknownFormat(fileName, `it is not valid ${encoding.toUpperCase()} text`);
-    return lowControlShare(head) > MAX_CONTROL_SHARE
-      ? unknownFormat(fileName, "its bytes are neither text nor a known file type")
-      : unsupported(
-          "text-encoding",
-          "This text file is not UTF-8 (probably a legacy Vietnamese encoding such as TCVN3, VNI or Windows-1258): save it again as UTF-8.",
-        );
+    if (lowControlShare(head) > MAX_CONTROL_SHARE) {
+      return unknownFormat(fileName, "its bytes are neither text nor a known file type");
+    }
+    // Clearly Vietnamese in Windows-1258, TCVN3 or VNI: the text backend decodes and converts it.
+    if (decodeLegacyBytes(head)) return withNote({ kind: "text" }, fileName);
+    return unsupported(
+      "text-encoding",
+      "This text file is not UTF-8, and its bytes do not read as Vietnamese in Windows-1258, TCVN3 or VNI either: save it again as UTF-8.",
+    );
   }
   if (
     /^\s*$/.test(text) &&

@@ -1,5 +1,6 @@
 import mammoth from "mammoth";
 import type { Message } from "../../schemas/index.js";
+import { type ConvertedPage, convertLegacyPage, legacyConversionReport } from "../text/legacy-pages.js";
 import { docxHtmlToPageTexts, PAGE_BREAK_CLASS } from "./docx-render.js";
 import type { Backend, BackendResult, RawPage } from "./types.js";
 import { ReadError } from "./types.js";
@@ -59,7 +60,8 @@ const countMedia = (names: string[]): number => names.filter((name) => name.star
  * XML parts really inflated under a cap), because mammoth's JSZip inflates parts whole in memory.
  * mammoth's HTML (not its raw text, which glues header lines and flattens tables) is turned into
  * text by {@link docxHtmlToPageTexts}, whose TSDoc states the layout conventions; each Word table
- * also comes as a table model (source "docx") on its page's `tables`.
+ * also comes as a table model (source "docx") on its page's `tables`. Pages typed in a pre-Unicode
+ * font (TCVN3, VNI) are converted to Unicode (pipeline/text/legacy-pages.ts).
  */
 export const docxBackend: Backend = {
   async read(input, ctx): Promise<BackendResult> {
@@ -85,12 +87,22 @@ export const docxBackend: Backend = {
       }
       throw new ReadError("empty", "The Word document holds no text.");
     }
-    const pages: RawPage[] = texts.map(({ text, tables }, i) => ({
-      page: i + 1,
-      text,
-      method: "docx",
-      ...(tables.length ? { tables } : {}),
-    }));
+    // Text typed in a TCVN3/VNI font (".VnTime", "VNI-Times") is converted, tables included.
+    const converted: ConvertedPage[] = [];
+    const pages: RawPage[] = texts.map(({ text, tables }, i) => {
+      const page: RawPage = { page: i + 1, text, method: "docx", ...(tables.length ? { tables } : {}) };
+      const result = convertLegacyPage(page);
+      if (result.encoding)
+        converted.push({
+          page: page.page,
+          encoding: result.encoding,
+          partial: result.partial,
+          restoredU: result.restoredU,
+        });
+      return result.page;
+    });
+    const report = legacyConversionReport(converted);
+    if (report) ctx.report(report);
     return { pages, format: "docx" };
   },
 };

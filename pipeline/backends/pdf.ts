@@ -7,7 +7,8 @@ import { pageTextWithTables } from "../pdf/layout-text.js";
 import { openPdf, pdfReadError } from "../pdf/open.js";
 import { pageImage } from "../pdf/page-image.js";
 import type { PageSize } from "../pdf/render.js";
-import { assessTextLayer, type TextLayerProblem } from "../pdf/text-layer.js";
+import { assessTextLayer, convertLegacyLayer, type TextLayerProblem } from "../pdf/text-layer.js";
+import { type ConvertedPage, legacyConversionReport } from "../text/legacy-pages.js";
 import type { Backend, BackendContext, BackendResult, RawPage } from "./types.js";
 import { ReadError } from "./types.js";
 
@@ -34,8 +35,9 @@ interface LayerPage {
 
 /**
  * The PDF backend. Each page keeps its text layer when that layer is usable Vietnamese text
- * (pipeline/pdf/text-layer.ts says when it is not: a scan, a pre-Unicode font, lost letters);
- * other pages are drawn and read by OCR, so a PDF mixing typed and scanned pages reads whole.
+ * (pipeline/pdf/text-layer.ts says when it is not: a scan, a pre-Unicode font, lost letters); a
+ * layer typed in a TCVN3/VNI font is converted to Unicode when that makes it usable; other pages
+ * are drawn and read by OCR, so a PDF mixing typed and scanned pages reads whole.
  * The format becomes `pdf-scanned` when most pages were OCR'd. Text is returned as extracted
  * (NFD stays NFD): normalisation is the next stage's job.
  */
@@ -65,6 +67,7 @@ async function readTextLayers(parser: PDFParse, ctx: BackendContext): Promise<La
   }
   if (info.total === 0) throw new ReadError("empty", "The PDF has no pages.");
   const layers: LayerPage[] = [];
+  const converted: ConvertedPage[] = [];
   for (let page = 1; page <= info.total; page++) {
     ctx.signal.throwIfAborted();
     const pageInfo = info.pages.find((entry) => entry.pageNumber === page);
@@ -85,12 +88,26 @@ async function readTextLayers(parser: PDFParse, ctx: BackendContext): Promise<La
         reason: `The text of page ${page} could not be extracted (${errorMessage(error)}); it is read by OCR instead.`,
       });
     }
-    const verdict = assessTextLayer(text);
+    let verdict = assessTextLayer(text);
+    // A pre-Unicode font (TCVN3/VNI) is converted rather than OCR'd when the result is usable.
+    const legacy =
+      verdict.usable || verdict.problem === "legacy-font" ? convertLegacyLayer(text, tables) : null;
+    if (legacy) {
+      ({ text, tables, verdict } = legacy);
+      converted.push({
+        page,
+        encoding: legacy.encoding,
+        partial: legacy.partial,
+        restoredU: legacy.restoredU,
+      });
+    }
     const found = tables.length ? { tables } : {};
     layers.push(
       verdict.usable ? { page, text, size, ...found } : { page, text, size, problem: verdict.problem },
     );
   }
+  const report = legacyConversionReport(converted, "PDF text layer: ");
+  if (report) ctx.report(report);
   return layers;
 }
 

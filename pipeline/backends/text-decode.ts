@@ -1,3 +1,6 @@
+import { convertLegacy } from "../text/legacy-encoding.js";
+import { isValidSyllable } from "../text/syllable.js";
+
 /** The Unicode encodings a plain-text file may use: UTF-8 (BOM optional) or UTF-16 with a BOM. */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be";
 
@@ -37,4 +40,53 @@ export function headAtBoundary(bytes: Uint8Array, encoding: TextEncoding, limit:
     if (unit >= 0xd8 && unit <= 0xdb) end -= 2;
   }
   return bytes.subarray(0, end);
+}
+
+/** The 8-bit Vietnamese encodings a text file that is not UTF-8 may be read in. */
+export type LegacyByteEncoding = "windows-1258" | "tcvn3" | "vni";
+
+/** A text file's bytes read in an 8-bit Vietnamese encoding (see {@link decodeLegacyBytes}). */
+export interface LegacyDecoded {
+  /** Windows-1258: Unicode NFC. TCVN3/VNI: the bytes as Latin-1, for `convertLegacy` to convert. */
+  text: string;
+  encoding: LegacyByteEncoding;
+}
+
+/** Fewer Vietnamese words than this and the guess is not worth making; the share must be high too. */
+const MIN_VIETNAMESE_WORDS = 2;
+const MIN_VIETNAMESE_SHARE = 0.8;
+
+/**
+ * Reads bytes that are not UTF-8 in the 8-bit Vietnamese encoding that makes them clearly
+ * Vietnamese: Windows-1258 (tone marks as combining characters, composed to NFC), or TCVN3 / VNI
+ * (the bytes read as Latin-1, then converted). Among the words with a letter outside ASCII, the
+ * winner must read as Vietnamese syllables for at least 80% of them. Null when none does (a
+ * Latin-1 French file, a binary file): the caller keeps its "not UTF-8" error.
+ */
+export function decodeLegacyBytes(bytes: Uint8Array): LegacyDecoded | null {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  const candidates: Array<LegacyDecoded & { converted: string }> = [];
+  const cp1258 = new TextDecoder("windows-1258").decode(bytes).normalize("NFC");
+  candidates.push({ text: cp1258, encoding: "windows-1258", converted: cp1258 });
+  const legacy = convertLegacy(latin1);
+  if (legacy.encoding) candidates.push({ text: latin1, encoding: legacy.encoding, converted: legacy.text });
+  let best: { decoded: LegacyDecoded; valid: number } | null = null;
+  for (const { converted, ...decoded } of candidates) {
+    const { valid, share } = vietnameseWords(converted);
+    if (valid < MIN_VIETNAMESE_WORDS || share < MIN_VIETNAMESE_SHARE) continue;
+    if (!best || valid > best.valid) best = { decoded, valid };
+  }
+  return best?.decoded ?? null;
+}
+
+/** Words holding a letter outside ASCII: how many read as Vietnamese syllables, and their share. */
+function vietnameseWords(text: string): { valid: number; share: number } {
+  let words = 0;
+  let valid = 0;
+  for (const word of text.match(/[\p{L}\p{M}]+/gu) ?? []) {
+    if (!/\P{ASCII}/u.test(word)) continue;
+    words++;
+    if (isValidSyllable(word)) valid++;
+  }
+  return { valid, share: words === 0 ? 0 : valid / words };
 }

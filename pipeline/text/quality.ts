@@ -4,6 +4,8 @@ import type { RawText } from "./types.js";
 /*
  * Signs that a page's text is not trustworthy Vietnamese, measured on the raw page before
  * normalisation. They become messages; the text itself is not "repaired" (that would invent words).
+ * Legacy-font text that converts cleanly was already converted by the backend
+ * (pipeline/text/legacy-pages.ts); what is flagged here is what it left alone.
  */
 
 /** Latin-1 and Latin Extended letters that Vietnamese uses (plus "ƣ"/"Ƣ", which normalisation fixes). */
@@ -76,7 +78,7 @@ export function pageQualityNotes(raw: RawText): string[] {
     const broken = brokenSyllableShare(text);
     if (legacy >= LEGACY_SHARE) {
       notes.push(
-        `legacy font text detected on page ${page.page}: ${(legacy * 100).toFixed(0)}% of letters are not Vietnamese (TCVN3/VNI encoding?)`,
+        `legacy font text detected on page ${page.page}: ${(legacy * 100).toFixed(0)}% of letters are not Vietnamese (a TCVN3/VNI font that could not be converted safely?)`,
       );
     } else if (broken.words >= MIN_WORDS && broken.share >= BROKEN_SHARE) {
       notes.push(
