@@ -4,6 +4,7 @@ import { criteriaExtractor } from "./criteria.js";
 import { deadlinesExtractor } from "./deadlines.js";
 import { declaredScoresExtractor } from "./declared-scores.js";
 import { deductionsExtractor } from "./deductions.js";
+import { disciplineExtractor } from "./discipline.js";
 import { emptyMetadata, metadataExtractor } from "./metadata.js";
 import { referencesExtractor } from "./references.js";
 import { rolesExtractor } from "./roles.js";
@@ -20,6 +21,7 @@ export const FACT_EXTRACTORS = {
   deadlines: deadlinesExtractor,
   roles: rolesExtractor,
   targets: targetsExtractor,
+  discipline: disciplineExtractor,
 } as const;
 
 /** Everything extracted from one document, ready for the contract's document shape. */

@@ -148,6 +148,52 @@ export const Target = z.object({
 });
 export type Target = z.infer<typeof Target>;
 
+/**
+ * Who a disciplinary measure struck, as the DVCQ rubrics distinguish them: `leader` = the head of
+ * a unit or a deputy (bí thư, phó bí thư đảng ủy; chủ tịch, phó chủ tịch HĐND/UBND; người đứng
+ * đầu, cấp phó; giám đốc, trưởng phòng …; "lãnh đạo", "cán bộ lãnh đạo"), `official` = cán bộ,
+ * công chức, viên chức, `party_member` = đảng viên.
+ */
+export const DisciplineSubject = z.enum(["leader", "official", "party_member"]);
+export type DisciplineSubject = z.infer<typeof DisciplineSubject>;
+
+/**
+ * Forms of discipline (Luật Cán bộ, công chức; Luật Viên chức; Điều lệ Đảng), listed from the
+ * lightest to the heaviest: the order is part of the meaning ("từ hình thức cách chức trở lên" is
+ * cách chức and every form after it).
+ */
+export const DisciplineForm = z.enum([
+  "khien_trach",
+  "canh_cao",
+  "ha_bac_luong",
+  "giang_chuc",
+  "cach_chuc",
+  "bai_nhiem",
+  "buoc_thoi_viec",
+  "khai_tru",
+]);
+export type DisciplineForm = z.infer<typeof DisciplineForm>;
+
+/**
+ * A disciplinary measure a document states as having happened ("do có đảng viên và công chức bị xử
+ * lý kỷ luật với hình thức khiển trách và cảnh cáo"); never a rule, a goal or a negated sentence.
+ * `subject` and `form` are what is certain for this fact: when a sentence names several kinds of
+ * people and several forms without saying who got which, each form gives one fact with `subject`
+ * null, and `subjects` lists every kind the sentence names.
+ */
+export const Discipline = z.object({
+  subject: DisciplineSubject.nullable(),
+  /** Every kind of person the sentence names as disciplined (may hold more than `subject`). */
+  subjects: z.array(DisciplineSubject),
+  form: DisciplineForm.nullable(),
+  /** "từ hình thức khiển trách trở lên": the form was `form` or a heavier one. */
+  orAbove: z.boolean(),
+  /** The year stated in the sentence ("Năm 2024, … bị xử lý kỷ luật"); null when it gives none. */
+  year: z.number().int().nullable(),
+  evidence: Evidence,
+});
+export type Discipline = z.infer<typeof Discipline>;
+
 /** Metadata of one document; every field null when the document leaves it blank or unreadable. */
 export const DocumentMetadata = z.object({
   kind: z.enum(["KE_HOACH", "QUYET_DINH", "CONG_VAN", "BAO_CAO", "THONG_BAO", "OTHER"]),
@@ -175,5 +221,6 @@ export const DocumentFacts = z.object({
   deadlines: z.array(Deadline),
   roles: z.array(Role),
   targets: z.array(Target),
+  discipline: z.array(Discipline),
 });
 export type DocumentFacts = z.infer<typeof DocumentFacts>;

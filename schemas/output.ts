@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { Evidence } from "./evidence.js";
-import { DocumentFacts, DocumentMetadata } from "./facts.js";
+import { Discipline, DocumentFacts, DocumentMetadata } from "./facts.js";
 import { Message } from "./message.js";
 import { PageSpan } from "./page.js";
 import { Source } from "./source.js";
@@ -22,6 +22,11 @@ export const OutputDocument = DocumentMetadata.omit({ evidence: true })
   .extend({ metadataEvidence: z.record(z.string(), Evidence) })
   .extend(DocumentFacts.shape)
   .extend({
+    /**
+     * Disciplinary measures the document states (see `Discipline`). The pipeline always writes the
+     * list; it is optional here because outputs written before it existed are still valid v1 files.
+     */
+    discipline: z.array(Discipline).optional(),
     /** Tables of this document (one model for every backend); cell spans point into `text`. */
     tables: z.array(Table).optional(),
     pages: z.array(PageSpan),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Classification, UnitLevel } from "./facts.js";
+import { Classification, DisciplineForm, DisciplineSubject, UnitLevel } from "./facts.js";
 
 /**
  * A grading rubric (DVCQ "thang điểm và phương pháp đánh giá, phân loại") as data: each province
@@ -52,19 +52,41 @@ export const ClassThreshold = z.object({
 });
 export type ClassThreshold = z.infer<typeof ClassThreshold>;
 
-/** A condition that makes a unit "Không hoàn thành" whatever its score (corruption, a leader removed from office …). */
+/**
+ * The machine-readable condition of a discipline rule: it applies when a unit's documents state
+ * that someone of one of `subjects` was disciplined with one of `forms` (the `discipline` facts).
+ * `source` quotes where the rubric says who and which forms (it may differ from the rule's own
+ * sentence: Cần Thơ names the leaders in Điều 6 khoản 5 and the forms in its points a and b).
+ */
+export const DisciplineCondition = z.object({
+  subjects: z.array(DisciplineSubject).min(1),
+  forms: z.array(DisciplineForm).min(1),
+  source: Quote,
+});
+export type DisciplineCondition = z.infer<typeof DisciplineCondition>;
+
+/**
+ * A condition that makes a unit "Không hoàn thành" whatever its score (corruption, a leader removed
+ * from office …). With `when`, the scoring stage applies it to units whose documents state a
+ * matching discipline; without, it only explains a class lower than the score.
+ */
 export const AutomaticFail = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
   description: z.string().min(1),
+  when: DisciplineCondition.optional(),
   source: Quote,
 });
 export type AutomaticFail = z.infer<typeof AutomaticFail>;
 
-/** A rule that caps a unit's class whatever its score ("khiển trách" of a leader → at most Hoàn thành tốt). */
+/**
+ * A rule that caps a unit's class whatever its score ("khiển trách" of a leader → at most Hoàn
+ * thành tốt). With `when`, the scoring stage applies it (see {@link AutomaticFail}).
+ */
 export const DowngradeRule = z.object({
   id: z.string().regex(/^[a-z0-9_]+$/),
   description: z.string().min(1),
   capAt: Classification,
+  when: DisciplineCondition.optional(),
   source: Quote,
 });
 export type DowngradeRule = z.infer<typeof DowngradeRule>;

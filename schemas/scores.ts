@@ -13,6 +13,7 @@ import { Severity } from "./message.js";
 export const FlagKind = z.enum([
   "arithmetic",
   "classification",
+  "discipline_cap",
   "self_gap",
   "rank",
   "over_max",
@@ -85,6 +86,12 @@ export const ComputedFigures = z.object({
   deductionTotal: z.number().nullable(),
   /** Whether some criterion is at 0 (its maximum fully deducted); null when the maxima are unknown. */
   criterionAtZero: z.boolean().nullable(),
+  /**
+   * Ids of the rubric's discipline rules (downgrades, automatic fail) that lowered `classification`
+   * below what the score earns, because the unit's documents state a matching discipline; absent
+   * when none did.
+   */
+  cappedBy: z.array(z.string()).optional(),
 });
 export type ComputedFigures = z.infer<typeof ComputedFigures>;
 

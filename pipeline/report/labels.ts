@@ -3,21 +3,10 @@
  * the way Vietnamese offices write them ("89,50", "01/11/2025").
  */
 import type { Classification, FlagKind, Severity, UnitLevel } from "../../schemas/index.js";
-import { CLASS_LABELS, vnScore } from "../scoring/format.js";
+import { CLASS_LABELS, FLAG_KIND_LABELS, vnScore } from "../scoring/format.js";
 import { fold } from "../text/fold.js";
 
-export { CLASS_LABELS, vnScore };
-
-/** Flag kinds as a reviewer names the problem. */
-export const FLAG_KIND_LABELS: Readonly<Record<FlagKind, string>> = {
-  arithmetic: "Sai số học",
-  classification: "Xếp loại mâu thuẫn",
-  self_gap: "Tự chấm cao hơn nhiều",
-  rank: "Thứ hạng mâu thuẫn",
-  over_max: "Trừ quá mức tối đa",
-  remediation: "Chưa có biện pháp khắc phục",
-  past_deadline: "Hạn đã qua",
-};
+export { CLASS_LABELS, FLAG_KIND_LABELS, vnScore };
 
 /** One sentence per kind, for the "how to read" section. */
 export const FLAG_KIND_HELP: Readonly<Record<FlagKind, string>> = {
@@ -25,6 +14,8 @@ export const FLAG_KIND_HELP: Readonly<Record<FlagKind, string>> = {
     "Các con số khai không cộng trừ đúng: điểm thẩm định khác thang điểm trừ tổng điểm bị trừ, hoặc điểm thẩm định trừ điểm trừ thêm khác tổng điểm.",
   classification:
     "Xếp loại không khớp với điểm theo ngưỡng của bộ tiêu chí, hoặc đơn vị điểm thấp hơn lại được xếp loại cao hơn đơn vị khác trong cùng bảng.",
+  discipline_cap:
+    "Văn bản của đơn vị nêu lãnh đạo bị kỷ luật mà bộ tiêu chí hạ bậc xếp loại (hoặc xếp Không hoàn thành) vì thế, nhưng xếp loại khai cao hơn mức trần đó.",
   self_gap: "Điểm tự chấm cao hơn điểm thẩm định từ mức ngưỡng trở lên.",
   rank: "Thứ hạng trái với điểm của các đơn vị khác trong cùng bảng (đơn vị điểm thấp hơn xếp trên).",
   over_max: "Số điểm bị trừ vượt quá điểm tối đa của tiêu chí hoặc mức trần của bộ tiêu chí.",
@@ -47,6 +38,7 @@ export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 export const FLAG_KINDS: readonly FlagKind[] = [
   "arithmetic",
   "classification",
+  "discipline_cap",
   "self_gap",
   "rank",
   "over_max",
@@ -83,6 +75,7 @@ export const FACT_LABELS: Readonly<Record<string, string>> = {
   issuedOn: "Ngày ban hành",
   references: "Văn bản căn cứ",
   criteria: "Tiêu chí",
+  discipline: "Kỷ luật",
 };
 
 /** A score with two decimals and a decimal comma; "—" when unknown. */

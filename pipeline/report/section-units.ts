@@ -35,9 +35,18 @@ function numCell(value: number | null, differ = false): SafeHtml {
   return html`<td class="num${differ ? " differs" : ""}" data-sort="${value ?? ""}">${scoreOrDash(value)}</td>`;
 }
 
-function classCell(value: ScoreUnit["declared"]["classification"], differ = false): SafeHtml {
+/** A class cell; `cappedBy` (the computed class only) marks a class lowered by a stated discipline. */
+function classCell(
+  value: ScoreUnit["declared"]["classification"],
+  differ = false,
+  cappedBy: readonly string[] = [],
+): SafeHtml {
   return html`<td class="${differ ? "differs" : ""}" data-sort="${value ? CLASS_RANK[value] : ""}">${
     value ? CLASS_LABELS[value] : "—"
+  }${
+    cappedBy.length > 0
+      ? html` <span class="small muted" title="Quy định áp dụng: ${cappedBy.join(", ")}">(hạ bậc do kỷ luật)</span>`
+      : ""
   }</td>`;
 }
 
@@ -89,7 +98,7 @@ ${classCell(d.classification, classDiffers)}
 <td class="num" data-sort="${d.rank ?? ""}">${d.rank === null ? "—" : d.rankOf ? `${d.rank}/${d.rankOf}` : d.rank}</td>
 ${numCell(c.deductionTotal)}
 ${numCell(c.score, differs(d.final, c.score))}
-${classCell(c.classification, classDiffers)}
+${classCell(c.classification, classDiffers, c.cappedBy)}
 <td class="num" data-sort="${total}">${flagBadges(u)}</td>
 </tr>`;
 }

@@ -7,6 +7,7 @@ import type { Rubric, ScoreFlag, Scores, ScoresRubric, Severity } from "../../sc
 import { arithmeticFlags } from "./checks/arithmetic.js";
 import { classificationFlags } from "./checks/classification.js";
 import { disagreementFlags } from "./checks/disagreement.js";
+import { disciplineCapFlags } from "./checks/discipline-cap.js";
 import { overMaxFlags } from "./checks/over-max.js";
 import { pastDeadlineFlags } from "./checks/past-deadline.js";
 import { rankFlags } from "./checks/rank.js";
@@ -16,6 +17,7 @@ import { deadlineEntries, sourcesOf } from "./deadlines.js";
 import { type CheckContext, type FlagDraft, uniqueEvidence } from "./flag.js";
 import { compareVi } from "./format.js";
 import { groupUnits, type UnitYear } from "./group.js";
+import { attachDiscipline } from "./group-discipline.js";
 import { readScoringDoc, type SourcedDocument } from "./input.js";
 import { RubricError } from "./rubric-load.js";
 import { batchRubric, chooseRubric, type RubricChoice } from "./rubric-select.js";
@@ -128,6 +130,7 @@ export function buildScores(documents: readonly SourcedDocument[], options: Buil
     }
   }
   const { units, notes } = groupUnits(docs);
+  notes.push(...attachDiscipline(units, docs));
   const batch = forced ? null : batchRubric(docs, rubrics);
   const choices = new Map<UnitYear, RubricChoice | null>();
   for (const u of units) {
@@ -148,6 +151,7 @@ export function buildScores(documents: readonly SourcedDocument[], options: Buil
       ...arithmeticFlags(ctx),
       ...disagreementFlags(ctx),
       ...classificationFlags(ctx),
+      ...disciplineCapFlags(ctx),
       ...selfGapFlags(ctx),
       ...rankFlags(ctx),
       ...overMaxFlags(ctx),

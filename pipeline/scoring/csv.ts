@@ -13,7 +13,7 @@
  * copied out of a document.
  */
 import type { ScoreFlag, Scores, ScoreUnit, UnitLevel } from "../../schemas/index.js";
-import { CLASS_LABELS, compareVi, vnScore } from "./format.js";
+import { CLASS_LABELS, compareVi, FLAG_KIND_LABELS, vnScore } from "./format.js";
 
 /** `vi`: ";" and decimal commas (Excel in a Vietnamese locale); `rfc`: "," and decimal points. */
 export type CsvDialect = "vi" | "rfc";
@@ -77,7 +77,7 @@ function rowOf(u: ScoreUnit, flags: readonly ScoreFlag[]): Cell[] {
   const c = u.computed;
   const messages = flags
     .filter((f) => f.key === u.key && f.year === u.year && f.severity !== "info")
-    .map((f) => f.message);
+    .map((f) => `${FLAG_KIND_LABELS[f.kind]}: ${f.message}`);
   return [
     t(u.unit),
     t(u.level ? LEVELS[u.level] : ""),

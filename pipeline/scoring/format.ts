@@ -2,7 +2,7 @@
  * How the scoring stage writes numbers and classes for Vietnamese reviewers: decimal commas
  * ("83,50"), two decimals for scores (documents write them so), the classes as documents word them.
  */
-import type { Classification } from "../../schemas/index.js";
+import type { Classification, DisciplineForm, DisciplineSubject, FlagKind } from "../../schemas/index.js";
 
 /** Integer hundredths: scores have at most two decimals, so all arithmetic is exact in cents. */
 export function cents(value: number): number {
@@ -38,6 +38,37 @@ export const CLASS_LABELS: Readonly<Record<Classification, string>> = {
   HOAN_THANH_TOT: "Hoàn thành tốt nhiệm vụ",
   HOAN_THANH: "Hoàn thành nhiệm vụ",
   KHONG_HOAN_THANH: "Không hoàn thành nhiệm vụ",
+};
+
+/** Flag kinds as a reviewer names the problem (the report's badges and the CSV's messages). */
+export const FLAG_KIND_LABELS: Readonly<Record<FlagKind, string>> = {
+  arithmetic: "Sai số học",
+  classification: "Xếp loại mâu thuẫn",
+  discipline_cap: "Xếp loại vượt mức trần do kỷ luật",
+  self_gap: "Tự chấm cao hơn nhiều",
+  rank: "Thứ hạng mâu thuẫn",
+  over_max: "Trừ quá mức tối đa",
+  remediation: "Chưa có biện pháp khắc phục",
+  past_deadline: "Hạn đã qua",
+};
+
+/** Who was disciplined, as the rubrics word it. */
+export const DISCIPLINE_SUBJECT_LABELS: Readonly<Record<DisciplineSubject, string>> = {
+  leader: "lãnh đạo (người đứng đầu hoặc cấp phó)",
+  official: "cán bộ, công chức, viên chức",
+  party_member: "đảng viên",
+};
+
+/** Forms of discipline as decisions word them. */
+export const DISCIPLINE_FORM_LABELS: Readonly<Record<DisciplineForm, string>> = {
+  khien_trach: "khiển trách",
+  canh_cao: "cảnh cáo",
+  ha_bac_luong: "hạ bậc lương",
+  giang_chuc: "giáng chức",
+  cach_chuc: "cách chức",
+  bai_nhiem: "bãi nhiệm",
+  buoc_thoi_viec: "buộc thôi việc",
+  khai_tru: "khai trừ",
 };
 
 /** Best first: a lower index is a better class. */

@@ -4,7 +4,7 @@
  * are its own) and a district's results decision (a table, one row per unit; its deductions, if
  * any, cannot be told apart per unit and are left out).
  */
-import type { DeclaredScore, Deduction, UnitLevel } from "../../schemas/index.js";
+import type { DeclaredScore, Deduction, Discipline, UnitLevel } from "../../schemas/index.js";
 import { cents } from "./format.js";
 import { folderOf, type ScoringDoc } from "./input.js";
 import { bareUnit, unitKey } from "./unit-key.js";
@@ -30,6 +30,13 @@ export interface DeductionFact {
   index: number;
 }
 
+/** One discipline fact of a unit-year (see group-discipline.ts for how it is attributed). */
+export interface DisciplineFact {
+  doc: ScoringDoc;
+  discipline: Discipline;
+  index: number;
+}
+
 /** Everything known about one unit in one assessed year. */
 export interface UnitYear {
   key: string;
@@ -38,7 +45,9 @@ export interface UnitYear {
   level: UnitLevel | null;
   rows: ScoreRow[];
   deductions: DeductionFact[];
-  /** Documents that speak about this unit-year (rows or deductions). */
+  /** Disciplinary measures the unit's documents state for the year (filled by `attachDiscipline`). */
+  discipline: DisciplineFact[];
+  /** Documents that speak about this unit-year (rows, deductions or discipline). */
   docs: ScoringDoc[];
 }
 
@@ -81,7 +90,7 @@ export function rowsOf(doc: ScoringDoc): ScoreRow[] {
  * The year a document's deductions belong to: the year of its own declared score when it gives
  * exactly one, else the year its rows would default to.
  */
-function deductionYear(doc: ScoringDoc, ownRows: ScoreRow[]): number | null {
+export function deductionYear(doc: ScoringDoc, ownRows: readonly ScoreRow[]): number | null {
   const years = [...new Set(ownRows.map((r) => r.year))];
   return years.length === 1 ? (years[0] ?? null) : defaultYear(doc);
 }
@@ -109,7 +118,7 @@ function mergeDeductions(perDoc: DeductionFact[][]): DeductionFact[] {
  * commune), else its own unit. A table of several units cannot say which row lost which points;
  * the reason is returned instead, for the notes.
  */
-function deductionOwner(
+export function deductionOwner(
   doc: ScoringDoc,
   rows: readonly ScoreRow[],
 ): { key: string; unit: string; level: UnitLevel | null } | string {
@@ -137,7 +146,7 @@ export function groupUnits(docs: readonly ScoringDoc[]): Grouping {
     const id = `${key}|${year ?? ""}`;
     let u = map.get(id);
     if (!u) {
-      u = { key, year, unit, level, rows: [], deductions: [], docs: [], perDoc: [] };
+      u = { key, year, unit, level, rows: [], deductions: [], discipline: [], docs: [], perDoc: [] };
       map.set(id, u);
     }
     u.level = u.level ?? level;

@@ -9,6 +9,7 @@ import {
   Deadline,
   DeclaredScore,
   Deduction,
+  Discipline,
   DocumentKind,
   Evidence,
   Reference,
@@ -45,6 +46,8 @@ export interface ScoringDoc {
   declaredScores: DeclaredScore[];
   tasks: Task[];
   deadlines: Deadline[];
+  /** Disciplinary measures the document states (absent from outputs written before the fact kind: []). */
+  discipline: Discipline[];
   /** The document's normalised text (for finding the province a rubric belongs to). */
   text: string;
   /** How many fact items failed their schema and were dropped. */
@@ -96,6 +99,7 @@ export function readScoringDoc(input: SourcedDocument): ScoringDoc {
   const declaredScores = items(DeclaredScore, d.declaredScores);
   const tasks = items(Task, d.tasks);
   const deadlines = items(Deadline, d.deadlines);
+  const discipline = items(Discipline, d.discipline);
   return {
     source: input.source,
     document: input.document,
@@ -113,9 +117,15 @@ export function readScoringDoc(input: SourcedDocument): ScoringDoc {
     declaredScores: declaredScores.ok,
     tasks: tasks.ok,
     deadlines: deadlines.ok,
+    discipline: discipline.ok,
     text: typeof d.text === "string" ? d.text : "",
     dropped:
-      references.dropped + deductions.dropped + declaredScores.dropped + tasks.dropped + deadlines.dropped,
+      references.dropped +
+      deductions.dropped +
+      declaredScores.dropped +
+      tasks.dropped +
+      deadlines.dropped +
+      discipline.dropped,
   };
 }
 

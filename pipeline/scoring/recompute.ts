@@ -10,7 +10,8 @@ import type {
   Rubric,
   ScoreBound,
 } from "../../schemas/index.js";
-import { cents, fromCents } from "./format.js";
+import { unitCap, worseClass } from "./discipline-cap.js";
+import { cents, compareClass, fromCents } from "./format.js";
 import type { DeductionFact, ScoreRow, UnitYear } from "./group.js";
 
 /** Key of deductions without a criterion number in per-criterion tables. */
@@ -108,7 +109,7 @@ export function computeUnit(u: UnitYear, rubric: Rubric | null): ComputedFigures
     basis = "declared_assessed";
   }
   const cls = score !== null && rubric ? classify(score, rubric, atZero) : null;
-  return {
+  const figures: ComputedFigures = {
     score,
     classification: cls?.classification ?? null,
     basis,
@@ -116,4 +117,12 @@ export function computeUnit(u: UnitYear, rubric: Rubric | null): ComputedFigures
     deductionTotal: u.deductions.length > 0 ? fromCents(total) : null,
     criterionAtZero: atZero,
   };
+  // A stated discipline caps the class; an automatic fail decides it even without a score.
+  const cap = unitCap(u.discipline, rubric);
+  const earned = figures.classification;
+  if (cap && (earned ? compareClass(cap.capAt, earned) > 0 : cap.capAt === "KHONG_HOAN_THANH")) {
+    figures.classification = earned ? worseClass(earned, cap.capAt) : cap.capAt;
+    figures.cappedBy = cap.rules.map((r) => r.id);
+  }
+  return figures;
 }

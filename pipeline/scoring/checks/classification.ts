@@ -3,11 +3,14 @@
  * - under the rubric: the class the (declared, else recomputed) score earns differs from the
  *   declared one. A class better than the score allows is an error (the rubric's rules only ever
  *   lower a class); a worse one is a warning (a leader's discipline or a disqualifier may explain
- *   it). With a provisional rubric (thresholds not public) both are information only.
+ *   it), and no finding at all when the discipline the unit's documents state does explain it (a
+ *   class still above that cap is the `discipline_cap` check's finding). With a provisional rubric
+ *   (thresholds not public) both are information only.
  * - within one results table, needing no threshold: a unit graded higher than a unit with a
  *   higher score.
  */
 import type { Classification, Rubric } from "../../../schemas/index.js";
+import { unitCap, worseClass } from "../discipline-cap.js";
 import { type CheckContext, type FlagDraft, quote, rowEvidence, unitFlag } from "../flag.js";
 import { CLASS_LABELS, cents, compareClass, fromCents, vnScore } from "../format.js";
 import { type ScoreRow, tableScore, tablesOf, type UnitYear } from "../group.js";
@@ -31,6 +34,7 @@ function scoreOf(r: ScoreRow, u: UnitYear, rubric: Rubric): { score: number; com
 function rubricFlags(u: UnitYear, rubric: Rubric): FlagDraft[] {
   const flags: FlagDraft[] = [];
   const atZero = criterionAtZero(lostByCriterion(u.deductions), rubric);
+  const cap = unitCap(u.discipline, rubric);
   for (const r of u.rows) {
     const declared = r.score.classification;
     const basis = declared ? scoreOf(r, u, rubric) : null;
@@ -40,9 +44,14 @@ function rubricFlags(u: UnitYear, rubric: Rubric): FlagDraft[] {
     const declaredBand = rubric.classes.find((b) => b.classification === declared);
     const provisional = rubric.provisional || result.band.assumed || declaredBand?.assumed === true;
     const better = compareClass(declared, result.classification) < 0;
+    // Lower than the score but not lower than the stated discipline's cap: explained.
+    if (!better && cap && compareClass(declared, worseClass(result.classification, cap.capAt)) <= 0) continue;
     const notes: string[] = [];
     if (result.cappedBy) notes.push("có tiêu chí bị chấm 0 điểm");
     if (provisional) notes.push("ngưỡng xếp loại của bộ tiêu chí này là tạm tính");
+    if (cap && compareClass(cap.capAt, result.classification) > 0) {
+      notes.push(`kỷ luật nêu trong văn bản hạ xếp loại xuống ${label(cap.capAt)}`);
+    }
     if (
       !better &&
       (rubric.downgrades.length > 0 || rubric.automaticFail.length > 0 || r.score.extraDeduction)
