@@ -1,3 +1,4 @@
+import { restoreCapitals } from "./legacy-case.js";
 import { type Decoded, decodeTcvn3, decodeVni, TCVN3_CODES } from "./legacy-codec.js";
 import { insertionOffsets, restoreDroppedU } from "./legacy-dropped-u.js";
 import { isValidSyllable } from "./syllable.js";
@@ -278,7 +279,9 @@ export function convertLegacy(text: string): LegacyConversion {
     if (whole && encoding === "tcvn3")
       ({ chosen, restored: restoredU } = restoreDroppedLetters(words, whole));
     const partial = whole === null;
-    return { ...replaceWords(text, chosen), encoding, words: chosen.length, partial, restoredU };
+    const replaced = replaceWords(text, chosen);
+    if (encoding === "tcvn3") replaced.text = restoreCapitals(replaced.text);
+    return { ...replaced, encoding, words: chosen.length, partial, restoredU };
   }
   return unchanged;
 }

@@ -84,7 +84,8 @@ export function pageList(pages: number[]): string {
 /**
  * The message that tells the reader which pages were converted from which encoding, or null when
  * none were. TCVN3 has no toned capitals: headings were typed in the upper-case fonts (.VnTimeH)
- * with the codes of small letters, so they come out in lower case, which the message says.
+ * with the codes of small letters; legacy-case.ts restores words in capitals, and the message says
+ * what it cannot restore.
  */
 export function legacyConversionReport(pages: ConvertedPage[], prefix = ""): Omit<Message, "stage"> | null {
   if (pages.length === 0) return null;
@@ -105,7 +106,7 @@ export function legacyConversionReport(pages: ConvertedPage[], prefix = ""): Omi
       ? ` The PDF had dropped every "ư" (TCVN3 writes it as a soft hyphen); it was put back in ${restored} words where only one place fits it, but words still Vietnamese without it ("ngời" for "người") could not be told.`
       : "";
   const caseNote = pages.some((p) => p.encoding === "tcvn3")
-    ? " TCVN3 has no toned capital letters: headings typed in its upper-case fonts (.VnTimeH) may read in lower case."
+    ? ' TCVN3 has no toned capital letters: words in capitals were restored from their unaccented letters, but a toned capital at the start of a word ("Ủy") may read in lower case.'
     : "";
   return {
     severity: "info",
