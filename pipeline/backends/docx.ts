@@ -1,6 +1,6 @@
 import mammoth from "mammoth";
 import type { Message } from "../../schemas/index.js";
-import { type ConvertedPage, convertLegacyPage, legacyConversionReport } from "../text/legacy-pages.js";
+import { convertLegacyPages } from "../text/legacy-pages.js";
 import { docxHtmlToPageTexts, PAGE_BREAK_CLASS } from "./docx-render.js";
 import type { Backend, BackendResult, RawPage } from "./types.js";
 import { ReadError } from "./types.js";
@@ -88,21 +88,15 @@ export const docxBackend: Backend = {
       throw new ReadError("empty", "The Word document holds no text.");
     }
     // Text typed in a TCVN3/VNI font (".VnTime", "VNI-Times") is converted, tables included.
-    const converted: ConvertedPage[] = [];
-    const pages: RawPage[] = texts.map(({ text, tables }, i) => {
-      const page: RawPage = { page: i + 1, text, method: "docx", ...(tables.length ? { tables } : {}) };
-      const result = convertLegacyPage(page);
-      if (result.encoding)
-        converted.push({
-          page: page.page,
-          encoding: result.encoding,
-          partial: result.partial,
-          restoredU: result.restoredU,
-        });
-      return result.page;
-    });
-    const report = legacyConversionReport(converted);
-    if (report) ctx.report(report);
+    const pages: RawPage[] = convertLegacyPages(
+      texts.map(({ text, tables }, i) => ({
+        page: i + 1,
+        text,
+        method: "docx" as const,
+        ...(tables.length ? { tables } : {}),
+      })),
+      (message) => ctx.report(message),
+    );
     return { pages, format: "docx" };
   },
 };

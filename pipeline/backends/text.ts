@@ -1,4 +1,4 @@
-import { type ConvertedPage, convertLegacyPage, legacyConversionReport } from "../text/legacy-pages.js";
+import { convertLegacyPages } from "../text/legacy-pages.js";
 import { PAGE_SEPARATOR } from "../text/types.js";
 import { decodeLegacyBytes, decodeText, sniffTextEncoding } from "./text-decode.js";
 import type { Backend, BackendResult, RawPage } from "./types.js";
@@ -56,20 +56,10 @@ export const textBackend: Backend = {
           : `Decoded as ${encoding.toUpperCase()} (byte-order mark).`,
       });
     }
-    const converted: ConvertedPage[] = [];
-    const pages: RawPage[] = splitTextPages(text).map((pageText, i) => {
-      const result = convertLegacyPage({ page: i + 1, text: pageText, method: "plain" as const });
-      if (result.encoding)
-        converted.push({
-          page: i + 1,
-          encoding: result.encoding,
-          partial: result.partial,
-          restoredU: result.restoredU,
-        });
-      return result.page;
-    });
-    const report = legacyConversionReport(converted);
-    if (report) ctx.report(report);
+    const pages: RawPage[] = convertLegacyPages(
+      splitTextPages(text).map((pageText, i) => ({ page: i + 1, text: pageText, method: "plain" as const })),
+      (message) => ctx.report(message),
+    );
     return { pages, format: "text" };
   },
 };

@@ -114,3 +114,28 @@ export function legacyConversionReport(pages: ConvertedPage[], prefix = ""): Omi
     reason: `${prefix}Text typed in a pre-Unicode Vietnamese font was converted to Unicode: ${parts.join("; ")}.${restoredNote}${caseNote}`,
   };
 }
+
+/**
+ * Converts every legacy-font page of a file (see convertLegacyPage) and reports which were
+ * converted, once per file, through `report`; returns the pages in order, converted or not.
+ */
+export function convertLegacyPages<T extends LegacyPageInput & { page: number }>(
+  pages: readonly T[],
+  report: (message: Omit<Message, "stage">) => void,
+): T[] {
+  const converted: ConvertedPage[] = [];
+  const out = pages.map((page) => {
+    const result = convertLegacyPage(page);
+    if (result.encoding)
+      converted.push({
+        page: page.page,
+        encoding: result.encoding,
+        partial: result.partial,
+        restoredU: result.restoredU,
+      });
+    return result.page;
+  });
+  const message = legacyConversionReport(converted);
+  if (message) report(message);
+  return out;
+}
