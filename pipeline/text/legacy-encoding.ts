@@ -252,6 +252,15 @@ function replaceWords(text: string, chosen: Word[]): { text: string; offsets: In
 }
 
 /**
+ * A character no Unicode Vietnamese text needs but TCVN3 or VNI text cannot do without: Latin-1
+ * beyond ASCII except the Vietnamese letters it shares with Unicode (à, á, â, ã, è … ý), and the
+ * Greek mu pdf.js reads TCVN3's "µ" as. TCVN3 writes "à" as "µ" and "đ" as "®", VNI writes "đ" as
+ * "ñ" and "ờ" as "ôø": a page without one is Unicode (or ASCII) and costs no word-by-word look.
+ */
+const LEGACY_SIGN =
+  /[\u0080-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\u03bc]/u;
+
+/**
  * Converts a page's text from TCVN3 or VNI to Unicode where it is typed in such a font; leaves
  * Unicode Vietnamese, English, numbers and anything it is not sure about alone. The encoding that
  * turns the most words into Vietnamese syllables is tried first.
@@ -265,7 +274,7 @@ export function convertLegacy(text: string): LegacyConversion {
     partial: false,
     restoredU: 0,
   };
-  if (!/[\u0080-\u00ff\u03bc]/u.test(text)) return unchanged;
+  if (!LEGACY_SIGN.test(text)) return unchanged;
   const candidates = (["tcvn3", "vni"] as const)
     .map((encoding) => ({ encoding, words: classifyWords(text, encoding) }))
     .map((candidate) => ({ ...candidate, legacy: count(candidate.words, "legacy") }))
