@@ -70,10 +70,11 @@ describe("docxBackend on a PAPI plan (ke-hoach-papi.docx)", async () => {
     expect(first).not.toMatch(/<|&amp;/);
   });
 
-  it("regenerates the numbering mammoth drops: 1. 2. 3., nested a) b), bullets -", () => {
+  it("keeps Word's list numbers (numbering.xml): 1., its nested level's own 1. 2., then 2. 3., bullets -", () => {
     const blocks = first.split("\n\n");
     const markers = blocks.map((block) => /^(\d+\.|[a-z]\)|-) /.exec(block)?.[1]).filter(Boolean);
-    expect(markers).toEqual(["1.", "a)", "b)", "2.", "3.", "-", "-"]);
+    // The nested level is defined as "%2." decimal: Word and LibreOffice print "1.", "2." there.
+    expect(markers).toEqual(["1.", "1.", "2.", "2.", "3.", "-", "-"]);
     expect(blocks).toContain("3. Báo cáo kết quả về UBND huyện trước ngày 03/7/2024.");
     expect(blocks).toContain("- Đài truyền thanh thị trấn;");
   });

@@ -269,9 +269,10 @@ function pageOf(blocks: readonly Block[]): DocxPage {
  * Turns mammoth's HTML into pages of text with their tables. Conventions (the normaliser relies on them):
  * - one paragraph, heading or list item per block, blocks separated by a blank line ("\n\n");
  *   a soft line break inside a paragraph is a single "\n", so paragraph boundaries stay explicit;
- * - list items start with a regenerated marker ("1.", nested "a)", deeper "-"; bullets "-", nested
- *   "+"), since mammoth's HTML drops Word's numbering. Known limit: mammoth restarts a list that
- *   other paragraphs interrupt, so such a list restarts at "1." here too;
+ * - Word's own list labels ("1.1.", "a)", "I.", "Điều 2.") are already in the paragraphs' text
+ *   (docx-numbering*.ts, through mammoth's transformDocument); only when they cannot be paired with
+ *   mammoth's list paragraphs do `<ol>/<ul>` items reach here, and then start with a regenerated
+ *   marker ("1.", nested "a)", deeper "-"; bullets "-", nested "+");
  * - a table is one block written by {@link writeTable}: one row per line, cells separated by "\t",
  *   a merged cell's text at its top-left position and the positions it covers left empty, rows
  *   without text left out; inside a cell, paragraphs, list items, line breaks and nested tables

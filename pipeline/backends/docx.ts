@@ -1,6 +1,8 @@
 import mammoth from "mammoth";
 import type { Message } from "../../schemas/index.js";
 import { convertLegacyPages } from "../text/legacy-pages.js";
+import { type ListLabel, readListLabels } from "./docx-numbering.js";
+import { applyListLabels, type ListLabelOutcome, type MammothElement } from "./docx-numbering-apply.js";
 import { docxHtmlToPageTexts, PAGE_BREAK_CLASS } from "./docx-render.js";
 import type { Backend, BackendResult, RawPage } from "./types.js";
 import { ReadError } from "./types.js";
@@ -59,7 +61,9 @@ const countMedia = (names: string[]): number => names.filter((name) => name.star
  * The DOCX backend. The ZIP container is checked first (zip-guard: sizes, ratios, ZIP64, and the
  * XML parts really inflated under a cap), because mammoth's JSZip inflates parts whole in memory.
  * mammoth's HTML (not its raw text, which glues header lines and flattens tables) is turned into
- * text by {@link docxHtmlToPageTexts}, whose TSDoc states the layout conventions; each Word table
+ * text by {@link docxHtmlToPageTexts}, whose TSDoc states the layout conventions; list numbers are
+ * the ones Word shows ("1.1.", "a)", "I.", "Điều 2."), computed from word/numbering.xml by
+ * {@link readListLabels} and written into mammoth's document by {@link applyListLabels}; each Word table
  * also comes as a table model (source "docx") on its page's `tables`. Pages typed in a pre-Unicode
  * font (TCVN3, VNI) are converted to Unicode (pipeline/text/legacy-pages.ts).
  */
@@ -67,15 +71,35 @@ export const docxBackend: Backend = {
   async read(input, ctx): Promise<BackendResult> {
     ctx.signal.throwIfAborted();
     const entries = guardZip(input.bytes);
+    // Word's list labels; a part we cannot read leaves none, so the pairing below reports a mismatch.
+    let labels: ListLabel[] = [];
+    try {
+      labels = readListLabels(input.bytes, entries);
+    } catch {}
+    let numbering: ListLabelOutcome | undefined;
+    const transformDocument = (document: MammothElement): MammothElement => {
+      numbering = applyListLabels(document, labels);
+      return document;
+    };
     let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
     try {
-      result = await mammoth.convertToHtml({ buffer: input.bytes }, MAMMOTH_OPTIONS);
+      result = await mammoth.convertToHtml(
+        { buffer: input.bytes },
+        { ...MAMMOTH_OPTIONS, transformDocument },
+      );
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       throw new ReadError("corrupt", `The Word document could not be read (${detail}): re-save it as .docx.`);
     }
     ctx.signal.throwIfAborted();
     for (const report of mammothReports(result.messages)) ctx.report(report);
+    if (numbering && "mismatch" in numbering) {
+      ctx.report({
+        severity: "warning",
+        rule: "docx-numbering",
+        reason: `Word's list numbers could not be matched to the paragraphs (${numbering.mismatch}): list items were renumbered "1.", "a)", "-" and may differ from the document.`,
+      });
+    }
     const texts = docxHtmlToPageTexts(result.value);
     if (texts.every((page) => page.text.trim() === "")) {
       const pictures = countMedia(entries.map((entry) => entry.name));
