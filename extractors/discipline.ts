@@ -1,11 +1,14 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import type { Discipline, DisciplineForm, DisciplineSubject } from "../schemas/index.js";
 import { defineExtractor } from "./define.js";
+import { endOf, type Hit, hits, startOf, yearOf } from "./discipline-clause.js";
 import { evidenceAt, trimSpan } from "./evidence.js";
 import {
+  DISCIPLINE_AGENTS,
   DISCIPLINE_CLAUSE_CONDITIONS,
   DISCIPLINE_CO_NEGATORS,
   DISCIPLINE_FORM_WORDS,
+  DISCIPLINE_MODALS,
   DISCIPLINE_NEGATIONS,
   DISCIPLINE_NOT_EXISTENTIAL,
   DISCIPLINE_PERSON_WORDS,
@@ -48,12 +51,39 @@ const SUBJECT_RE = wordRe(
   DISCIPLINE_SUBJECT_WORDS.map((w) => w.phrase),
   "g",
 );
-const KY_LUAT = String.raw`k[yi]\s*lu\s*at`;
-/** "đã xử lý / thi hành kỷ luật" (active, group 1), "bị (xử lý) kỷ luật", "bị khiển trách" (passive). */
+/** "kỷ luật"; OCR reads its "l" as "I" ("kỷ Iuật", folded "ky iuat"). */
+const KY_LUAT = String.raw`k[yi]\s*[li]u\s*at`;
+const VERB = String.raw`(?:xu\s*ly|thi\s*hanh)\s*`;
+/**
+ * Where a mention is read, and how (the anchor's kind, from the group that matched):
+ * - done: "đã (xem xét,) (quyết định) thi hành / xử lý kỷ luật" (active: the subject follows);
+ * - decision: "(Quyết định …) về việc thi hành kỷ luật …", "Điều 1. Thi hành kỷ luật …" (active);
+ * - bare: "xử lý kỷ luật 02 công chức" with no "đã" but a count right after (active);
+ * - passive: "bị (xử lý) kỷ luật", "bị khiển trách", "bị <Ban Thường vụ Huyện ủy> thi hành kỷ luật".
+ */
 const ANCHOR_RE = new RegExp(
-  String.raw`(?<![a-z])(?:(da\s*(?:xu\s*ly|thi\s*hanh)\s*${KY_LUAT})|bi\s*(?:xu\s*ly\s*|thi\s*hanh\s*)?${KY_LUAT}|bi\s*(?:${alt(FORM_PHRASES)}))(?![a-z])`,
+  [
+    "(?<![a-z])(?:",
+    String.raw`(da\s*(?:xem\s*xet\s*,?\s*(?:va\s*)?)?(?:ra\s*)?(?:quyet\s*dinh\s*)?${VERB}${KY_LUAT})`,
+    String.raw`|((?:ve\s*viec|dieu\s*1\s*[.:]?)\s*(?:${VERB})?${KY_LUAT})`,
+    String.raw`|(${VERB}${KY_LUAT}(?=\s*(?:doi\s*voi\s*)?\d{1,3}\s*[a-z]))`,
+    String.raw`|bi\s*(?:${alt(DISCIPLINE_AGENTS)})(?![a-z])[a-z0-9 ,\-]{0,60}?\s(?:${VERB})?${KY_LUAT}`,
+    String.raw`|bi\s*(?:${VERB})?${KY_LUAT}|bi\s*(?:${alt(FORM_PHRASES)}))(?![a-z])`,
+  ].join(""),
   "g",
 );
+type AnchorKind = "done" | "decision" | "bare" | "passive";
+const kindOf = (m: RegExpExecArray): AnchorKind =>
+  m[1] ? "done" : m[2] ? "decision" : m[3] ? "bare" : "passive";
+const MODAL_BEFORE_RE = new RegExp(`(?<![a-z])(?:${alt(DISCIPLINE_MODALS)})\\s*$`);
+/** A decision anchor is one when a "Quyết định" precedes it in the sentence or it opens a line (a title). */
+const DECISION_RE = /(?<![a-z])(?:quyet\s*dinh|q[d4]\s*-)/;
+/** "do vi phạm …": the reason of an active measure; what it says is no rule of the measure. */
+const REASON_RE = /(?<![a-z])do\s/;
+/** Rule words that still reject when they stand in a reason: a rubric's "… thì xếp loại …". */
+const RULE_THEN_RE = /(?<![a-z])thi\s*(?:xep|khong|bi|tru|se|chi|duoc|cung|phai)(?![a-z])/;
+/** Counts per form in a parenthesis right after the clause: "(01 khiển trách, 02 cảnh cáo)". */
+const PAREN_MAX = 120;
 const NEGATION_RE = wordRe(DISCIPLINE_NEGATIONS);
 const NEGATED_AFTER_CO_RE = new RegExp(
   String.raw`(?<![a-z])(?:(?:${alt(DISCIPLINE_NEGATIONS)})\s*(?:bi\s*|duoc\s*)?$|khong\s*de(?![a-z]))`,
@@ -71,66 +101,6 @@ const SENTENCE_CONDITION_RE = /(?<![a-z])neu(?![a-z])(?!\s*co\s*\))/;
 const PERSON_RE = new RegExp(`(?<![a-z])(?:${alt(DISCIPLINE_PERSON_WORDS)})\\s+(?=\\S)`, "g");
 const RESPECTIVELY_RE = wordRe(DISCIPLINE_RESPECTIVELY);
 const OR_ABOVE_RE = /^[\s"“”'’»)]*tro\s*len/;
-const YEAR_RE = /(?<![a-z])nam\s*(\d{4})(?!\d)/g;
-
-/** How far a clause reaches from its anchor; a longer one is a run-on paragraph, not one clause. */
-const REACH = 300;
-
-/**
- * A line break that only wraps a sentence (hard-wrapped PDFs): the line does not end a sentence
- * and the next one goes on in lower case or with a quote ("hình thức\n“Khiển trách” thì …").
- */
-function wraps(text: string, i: number): boolean {
-  const before = text.slice(Math.max(0, i - 3), i).trimEnd();
-  return before !== "" && !/[.:;!?]$/.test(before) && /^[\p{Ll}“"]/u.test(text[i + 1] ?? "");
-}
-
-function isBoundary(text: string, i: number, clause: boolean): boolean {
-  const c = text[i] ?? "";
-  if (c === "\n") return !wraps(text, i);
-  if (c === ".") return /\s/.test(text[i + 1] ?? " ");
-  if (c === "!" || c === "?") return true;
-  return clause && (c === "\t" || c === ";" || c === "(" || c === ")");
-}
-
-/** Start of the clause (or, `clause` false, the sentence) holding `pos`. */
-function startOf(text: string, pos: number, clause: boolean): number {
-  const limit = Math.max(0, pos - REACH);
-  for (let i = pos - 1; i >= limit; i--) if (isBoundary(text, i, clause)) return i + 1;
-  return limit;
-}
-
-function endOf(text: string, pos: number, clause: boolean): number {
-  const limit = Math.min(text.length, pos + REACH);
-  for (let i = pos; i < limit; i++) if (isBoundary(text, i, clause)) return i;
-  return limit;
-}
-
-interface Hit<T> {
-  start: number;
-  end: number;
-  value: T;
-}
-
-function hits<T>(re: RegExp, folded: string, from: number, to: number, of: (m: string) => T): Hit<T>[] {
-  const out: Hit<T>[] = [];
-  re.lastIndex = 0;
-  const part = folded.slice(from, to);
-  for (let m = re.exec(part); m; m = re.exec(part)) {
-    out.push({ start: from + m.index, end: from + m.index + m[0].length, value: of(m[0]) });
-  }
-  return out;
-}
-
-/** The year the sentence states: the nearest "năm 2024" before the mention, else the first after. */
-function yearOf(folded: string, from: number, to: number, at: number): number | null {
-  const years = hits(YEAR_RE, folded, from, to, (m) => Number(m.replace(/\D/g, ""))).filter(
-    (y) =>
-      y.value >= 1990 && y.value <= 2100 && !/thang\s*\d{1,2}\s*$/.test(folded.slice(y.start - 12, y.start)),
-  );
-  const before = years.filter((y) => y.start < at);
-  return (before[before.length - 1] ?? years[0])?.value ?? null;
-}
 
 /** The last existential "có" of a span, and whether something before it negates or conditions it. */
 function lastCo(
@@ -162,10 +132,24 @@ function pairs(
   return f.map((x) => ({ subject: null, ...x }));
 }
 
+/** The distinct forms written in `[from, to)`, each with whether "trở lên" follows it. */
+function formsIn(
+  folded: string,
+  from: number,
+  to: number,
+): Hit<{ form: DisciplineForm; orAbove: boolean }>[] {
+  return hits(FORM_RE, folded, from, to, (m) => FORM_OF.get(glue(m[0])) as DisciplineForm)
+    .map((h) => ({
+      ...h,
+      value: { form: h.value, orAbove: OR_ABOVE_RE.test(folded.slice(h.end, h.end + 12)) },
+    }))
+    .filter((h, k, all) => all.findIndex((x) => x.value.form === h.value.form) === k);
+}
+
 /** Every stated disciplinary measure of the document, in text order. */
 export function extractDiscipline(doc: NormalisedDocument): Discipline[] {
   const { text, folded } = doc;
-  const anchors = hits(ANCHOR_RE, folded, 0, folded.length, (m) => /^da/.test(m));
+  const anchors = hits(ANCHOR_RE, folded, 0, folded.length, kindOf);
   const out: Discipline[] = [];
   let prevEnd = 0;
   anchors.forEach((a, i) => {
@@ -174,17 +158,20 @@ export function extractDiscipline(doc: NormalisedDocument): Discipline[] {
     const next = anchors[i + 1];
     const regionEnd = next && next.start < ce ? next.start : ce;
     const leftFrom = Math.max(cs, prevEnd);
-    const formHits = hits(FORM_RE, folded, a.start, regionEnd, (m) => FORM_OF.get(glue(m)) as DisciplineForm)
-      .map((h) => ({
-        ...h,
-        value: { form: h.value, orAbove: OR_ABOVE_RE.test(folded.slice(h.end, h.end + 12)) },
-      }))
-      .filter((h, k, all) => all.findIndex((x) => x.value.form === h.value.form) === k);
+    const active = a.value !== "passive";
+    const formHits = formsIn(folded, a.start, regionEnd);
+    let parenEnd = 0;
+    if (formHits.length === 0 && regionEnd === ce && text[ce] === "(") {
+      const close = text.indexOf(")", ce);
+      if (close > ce && close - ce <= PAREN_MAX) formHits.push(...formsIn(folded, ce, close));
+      if (formHits.length > 0) parenEnd = close + 1;
+    }
     const lastForm = formHits[formHits.length - 1];
     const formEnd = lastForm
       ? lastForm.end + (OR_ABOVE_RE.exec(folded.slice(lastForm.end, lastForm.end + 12))?.[0].length ?? 0)
       : a.end;
-    prevEnd = Math.max(a.end, formEnd);
+    prevEnd = Math.max(a.end, formEnd, parenEnd);
+    if (a.value === "bare" && MODAL_BEFORE_RE.test(folded.slice(Math.max(0, a.start - 16), a.start))) return;
 
     // Is it something that happened? Only the clause before the mention can say so, and a later
     // "có" resets what came before it ("Do không kê khai …, có 01 công chức bị kỷ luật").
@@ -194,23 +181,38 @@ export function extractDiscipline(doc: NormalisedDocument): Discipline[] {
     const scopeFrom = co ? co.end : cs;
     const scope = folded.slice(scopeFrom, a.start);
     const right = folded.slice(a.end, ce);
+    const reasonAt = REASON_RE.exec(right)?.index ?? right.length;
     const ss = startOf(text, a.start, false);
     const sentenceLeft = folded.slice(ss, a.start);
+    // "về việc thi hành kỷ luật" is a decision's subject when a "Quyết định" comes before it in the
+    // sentence or on the line above (the decision's own title); elsewhere it names a topic or heads
+    // a section of a report ("- Về việc xử lý kỷ luật …: đề nghị …").
+    const lineStart = text.lastIndexOf("\n", a.start - 1) + 1;
+    const lineAbove = folded.slice(text.lastIndexOf("\n", lineStart - 2) + 1, lineStart);
+    const titled =
+      /^dieu/.test(folded.slice(a.start, a.end)) ||
+      DECISION_RE.test(sentenceLeft) ||
+      (lineStart > 0 &&
+        /^\s*$/.test(folded.slice(lineStart, a.start)) &&
+        /^\s*quyet\s*dinh\s*$/.test(lineAbove));
+    if (a.value === "decision" && !titled) return;
     // After "có", a "không" in a relative clause ("có công chức không chấp hành … bị kỷ luật") is
     // no negation; "không bị" right before the mention, or "không để", still is.
     const negated = co ? NEGATED_AFTER_CO_RE.test(scope) : NEGATION_RE.test(scope);
     if (negated || RULE_RE.test(scope) || CLAUSE_CONDITION_RE.test(left)) return;
     if (SENTENCE_CONDITION_RE.test(sentenceLeft) || PENALTY_RE.test(left) || PENALTY_RE.test(right)) return;
-    if (RULE_AFTER_RE.test(right)) return;
+    // What follows "do" is the reason ("do vi phạm những điều đảng viên không được làm"), but a
+    // rubric's consequence ("… thì xếp loại …") rejects wherever it stands.
+    if (RULE_AFTER_RE.test(right.slice(0, reasonAt)) || RULE_THEN_RE.test(right)) return;
 
-    const subjectFrom = a.value ? a.end : Math.max(leftFrom, scopeFrom, a.start - 200);
-    const subjectTo = a.value ? regionEnd : a.start;
+    const subjectFrom = active ? a.end : Math.max(leftFrom, scopeFrom, a.start - 200);
+    const subjectTo = active ? Math.min(regionEnd, a.end + reasonAt) : a.start;
     const subjectHits = hits(
       SUBJECT_RE,
       folded,
       subjectFrom,
       subjectTo,
-      (m) => SUBJECT_OF.get(glue(m)) ?? null,
+      (m) => SUBJECT_OF.get(glue(m[0])) ?? null,
     );
     const counts = subjectHits.map(
       (h) => /(\d+)\s*$/.exec(folded.slice(Math.max(0, h.start - 6), h.start))?.[1],
@@ -220,30 +222,34 @@ export function extractDiscipline(doc: NormalisedDocument): Discipline[] {
     const subjects = uniq(people.map((h) => h.value));
     if (subjects.length === 0 && formHits.length === 0) return;
 
-    const year = yearOf(folded, ss, endOf(text, a.end, false), a.start);
+    const year = yearOf(folded, ss, endOf(text, a.end, false), a.start, a.value === "decision");
     const person = hits(PERSON_RE, folded, cs, ce, () => null).some((h) =>
       /^\p{Lu}/u.test(text[h.end] ?? ""),
     );
+    const counted = counts.some((c) => c !== undefined && Number(c) > 0);
+    // An active sentence says it happened by its "đã"; a decision by naming whom it disciplines.
     const happened =
-      (co !== null && !co.negated) ||
-      a.value ||
-      /(?<![a-z])da\s*$/.test(scope) ||
-      counts.some((c) => c !== undefined && Number(c) > 0) ||
-      /(?<![a-z])ly\s*do(?![a-z])/.test(left) ||
-      year !== null ||
-      person;
+      a.value === "done" ||
+      ((a.value === "decision" || a.value === "bare") && (person || counted)) ||
+      (!active &&
+        ((co !== null && !co.negated) ||
+          /(?<![a-z])da\s*$/.test(scope) ||
+          counted ||
+          /(?<![a-z])ly\s*do(?![a-z])/.test(left) ||
+          year !== null ||
+          person));
     const definiteLeader = subjects.includes("leader") && formHits.every((h) => !h.value.orAbove);
     if (!happened && !definiteLeader) return;
 
     let start = a.start;
     let end = prevEnd;
     const first = people[0];
-    if (!a.value && first) {
+    if (!active && first) {
       start =
         first.start -
         (/\d+\s*$/.exec(folded.slice(Math.max(0, first.start - 6), first.start))?.[0].length ?? 0);
       if (co && co.start < start && start - co.end <= 2) start = co.start;
-    } else if (a.value) {
+    } else if (active) {
       end = Math.max(end, ...people.map((h) => h.end));
     }
     const [s, e] = trimSpan(text, start, end, ",.;:");

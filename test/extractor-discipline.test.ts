@@ -166,6 +166,98 @@ describe("discipline: phrasings beyond the corpus", () => {
   });
 });
 
+describe("discipline: active sentences, decisions and named agents", () => {
+  it("reads an active 'đã (xem xét,) thi hành kỷ luật N …' with the subject after it", () => {
+    expect(
+      briefs(
+        "Trong năm 2024, Ủy ban Kiểm tra Huyện ủy đã thi hành kỷ luật 05 đảng viên bằng hình thức cảnh cáo.",
+      ),
+    ).toEqual([["party_member", "canh_cao", false, 2024]]);
+    expect(
+      briefs("Chi bộ đã xem xét và quyết định thi hành kỷ luật 01 đảng viên với hình thức khiển trách."),
+    ).toEqual([["party_member", "khien_trach", false, null]]);
+    // The reason after "do" names people and a "không được" that belong to the violation.
+    expect(
+      briefs(
+        "UBND phường đã xử lý kỷ luật 01 viên chức hình thức cảnh cáo do vi phạm những việc viên chức không được làm theo chỉ đạo của Chủ tịch UBND phường.",
+      ),
+    ).toEqual([["official", "canh_cao", false, null]]);
+  });
+
+  it("reads counts per form in a parenthesis after the clause", () => {
+    const found = facts("Năm 2022, Đảng bộ đã thi hành kỷ luật 04 đảng viên (03 khiển trách, 01 cảnh cáo).");
+    expect(found.map(brief)).toEqual([
+      ["party_member", "khien_trach", false, 2022],
+      ["party_member", "canh_cao", false, 2022],
+    ]);
+    expect(found[0]?.evidence.text).toBe("đã thi hành kỷ luật 04 đảng viên (03 khiển trách, 01 cảnh cáo)");
+  });
+
+  it("reads a decision about a named person, with the decision's own date as the year", () => {
+    expect(
+      briefs(
+        "Căn cứ Quyết định số 88/QĐ-UBND ngày 03/4/2023 của Chủ tịch UBND huyện về việc thi hành kỷ luật đối với ông Hồ Văn Tư, Chủ tịch UBND xã, hình thức khiển trách.",
+      ),
+    ).toEqual([["leader", "khien_trach", false, 2023]]);
+    expect(
+      briefs(
+        "Điều 1. Thi hành kỷ luật bằng hình thức cảnh cáo đối với bà Lê Thị Mai, viên chức Trạm Y tế xã.",
+      ),
+    ).toEqual([["official", "canh_cao", false, null]]);
+    expect(
+      briefs("QUYẾT ĐỊNH\nVề việc thi hành kỷ luật đối với ông Võ Văn Năm, Phó Giám đốc Trung tâm"),
+    ).toEqual([["leader", null, false, null]]);
+    // A date opening the sentence dates it; a legal basis's date does not.
+    expect(
+      briefs("Ngày 02/10/2024, UBND huyện đã thi hành kỷ luật khiển trách đối với 01 công chức."),
+    ).toEqual([["official", "khien_trach", false, 2024]]);
+    expect(
+      briefs(
+        "Căn cứ Nghị định số 112/2020/NĐ-CP ngày 18/9/2020, UBND xã đã xử lý kỷ luật 01 công chức hình thức khiển trách.",
+      ),
+    ).toEqual([["official", "khien_trach", false, null]]);
+  });
+
+  it("reads a passive sentence that names the agent between 'bị' and 'kỷ luật'", () => {
+    expect(briefs("Năm 2024, 01 công chức bị Chủ tịch UBND huyện xử lý kỷ luật cảnh cáo.")).toEqual([
+      ["official", "canh_cao", false, 2024],
+    ]);
+    expect(
+      briefs(
+        "Đồng chí Phan Văn Bảy, Phó Bí thư Đảng ủy xã bị Ủy ban Kiểm tra Huyện ủy thi hành kỷ luật khiển trách.",
+      ),
+    ).toEqual([["leader", "khien_trach", false, null]]);
+  });
+
+  it.each([
+    [
+      "a proposal",
+      "Đề nghị UBND huyện xem xét, thi hành kỷ luật đối với ông Nguyễn Văn A, Chủ tịch UBND xã.",
+    ],
+    ["a pending review", "UBND xã đang xem xét, xử lý kỷ luật 02 công chức vi phạm."],
+    ["a duty", "Cần xử lý kỷ luật 02 công chức vi phạm với hình thức khiển trách."],
+    ["a negated active sentence", "Đảng ủy chưa xem xét, thi hành kỷ luật 02 đảng viên vi phạm."],
+    ["a negated agent", "Không có đảng viên bị Ban Thường vụ Huyện ủy thi hành kỷ luật."],
+    ["a topic, not a decision", "Ban hành Quy định về việc thi hành kỷ luật đảng viên vi phạm."],
+    [
+      "a decision not yet issued",
+      "Chưa ban hành Quyết định về việc thi hành kỷ luật đối với ông Nguyễn Văn A.",
+    ],
+    [
+      "a report's heading",
+      "- Về việc xử lý kỷ luật đối với 02 công chức vi phạm: đề nghị UBND huyện xem xét.",
+    ],
+    ["a suspension pending review", "Ông Lê Văn C bị tạm đình chỉ công tác để xem xét xử lý kỷ luật."],
+    [
+      "a rule with an agent",
+      "Trường hợp cán bộ bị cấp có thẩm quyền xử lý kỷ luật từ hình thức khiển trách trở lên thì không xét thi đua.",
+    ],
+  ])("%s is no fact", (_label, text) => {
+    expect(facts(text)).toEqual([]);
+    expect(facts(unaccent(text))).toEqual([]);
+  });
+});
+
 describe("discipline: OCR noise", () => {
   it("reads the unaccented variants the same", () => {
     for (const s of [BA_TO_RESULT, BA_TO_REASON_1, BA_TO_REASON_6, DIEN_DUONG]) {
@@ -184,6 +276,10 @@ describe("discipline: OCR noise", () => {
     ]);
     expect(briefs("Lý do: có công chức bị xử lý kỷ lu ật với hình thức khiển trách")).toEqual([
       ["official", "khien_trach", false, null],
+    ]);
+    // OCR reads the "l" of "luật" as a capital "I".
+    expect(briefs("Lý do: có 01 đảng viên bị kỷ Iuật cảnh cáo")).toEqual([
+      ["party_member", "canh_cao", false, null],
     ]);
   });
 

@@ -101,6 +101,7 @@ export const DISCIPLINE_RULE_WORDS: readonly string[] = [
   "de xuat",
   "xem xet",
   "kien nghi",
+  "du thao",
 ];
 
 /** Words before an existential "có" that negate or condition it ("không có", "nếu có", "trường hợp có"). */
@@ -130,12 +131,64 @@ export const DISCIPLINE_RULE_AFTER: readonly string[] = [
 
 /**
  * Words that name a person right before a capitalised name ("ông Nguyễn Văn A", "đồng chí …",
- * "đ/c …"). "bà" is left out: folded it is "ba", as in "huyện Ba Tơ".
+ * "đ/c …"). "bà" alone is left out: folded it is "ba", as in "huyện Ba Tơ"; "đối với bà …" is safe.
  */
-export const DISCIPLINE_PERSON_WORDS: readonly string[] = ["ong", "dong chi", "d/c"];
+export const DISCIPLINE_PERSON_WORDS: readonly string[] = ["ong", "dong chi", "d/c", "doi voi ba"];
 
 /** Conditions that open a clause ("Trường hợp cán bộ bị kỷ luật …"); elsewhere "trường hợp" is a case ("có 02 trường hợp"). */
 export const DISCIPLINE_CLAUSE_CONDITIONS: readonly string[] = ["truong hop", "doi voi truong hop"];
 
 /** "lần lượt" / "tương ứng": several subjects and as many forms, paired in order. */
 export const DISCIPLINE_RESPECTIVELY: readonly string[] = ["lan luot", "tuong ung"];
+
+/**
+ * Who disciplines, between "bị" and "kỷ luật" in a passive sentence that names its agent: "bị Ban
+ * Thường vụ Huyện ủy thi hành kỷ luật", "bị UBND huyện xử lý kỷ luật", "bị Chủ tịch UBND xã kỷ luật".
+ * Only an agent from this list opens the gap, so "bị tạm đình chỉ công tác … để xem xét xử lý kỷ
+ * luật" stays unread.
+ */
+export const DISCIPLINE_AGENTS: readonly string[] = [
+  "ban thuong vu",
+  "ban chap hanh",
+  "ban bi thu",
+  "bo chinh tri",
+  "ban kiem tra",
+  "uy ban kiem tra",
+  "ubkt",
+  "ubnd",
+  "uy ban nhan dan",
+  "chu tich",
+  "dang uy",
+  "huyen uy",
+  "tinh uy",
+  "thanh uy",
+  "thi uy",
+  "quan uy",
+  "chi bo",
+  "cap uy",
+  "cap tren",
+  "cap co tham quyen",
+  "co quan",
+  "hoi dong ky luat",
+  "giam doc",
+  "thu truong",
+  "hieu truong",
+  "so noi vu",
+];
+
+/**
+ * Words right before an active "xử lý kỷ luật 02 công chức" (no "đã") that make it a duty, a plan or
+ * a pending matter rather than a deed: "cần", "phải", "sẽ", "để", "nhằm", "tiếp tục", "đang", "chưa".
+ */
+export const DISCIPLINE_MODALS: readonly string[] = [
+  "can",
+  "phai",
+  "se",
+  "de",
+  "nham",
+  "tiep tuc",
+  "dang",
+  "chua",
+  "khong",
+  "kien quyet",
+];
