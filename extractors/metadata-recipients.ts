@@ -8,7 +8,7 @@
 import type { NormalisedDocument } from "../pipeline/text/types.js";
 import type { Span } from "./metadata-header.js";
 import { isBlankLine, isUpper, type Line, squash } from "./metadata-text.js";
-import { CAPACITIES, POSITIONS, SIGNING_BODIES } from "./vocab/signers.js";
+import { CAPACITIES, PARTY_CAPACITY_MARKS, POSITIONS, SIGNING_BODIES } from "./vocab/signers.js";
 
 type Doc = Pick<NormalisedDocument, "text" | "folded">;
 
@@ -23,15 +23,16 @@ const NOT_RECIPIENT = /^(?:luu\b|nhu tren\b|nhu dieu\b|nhu kinh gui\b)/;
 /** A purpose note at an item's end: "(b/c)", "(báo cáo)", "(để biết)", "(t/h)". Folded. */
 const PURPOSE_NOTE =
   /\s*\((?:de\s+)?(?:b\/c|bao cao|biet|t\/h|thuc hien|p\/h|phoi hop|chi dao|theo doi)\)\s*$/;
-/** A line that ends the list: a signature mark in capitals, or a heading. */
-const LIST_END = /^(?:tm|kt|tl|tuq)\s*\.|^(?:chu tich|pho chu tich|giam doc)\b/;
+/** A line that ends the list: a signature mark ("TM.", or a Party "T/M"), or a heading. */
+const LIST_END =
+  /^(?:tm|kt|tl|tuq)\s*\.|^(?:t\s*\/\s*m|k\s*\/\s*t|t\s*\/\s*l|t\s*\/\s*uq)\s|^(?:chu tich|pho chu tich|giam doc)\b/;
 /**
  * A piece of a line that is only part of the signature block beside the list ("- UBND quận Hải
  * Châu; CHỦ TỊCH" when the two columns share lines): a capacity, a position or a signing body.
  * Folded; counts only when written in capitals.
  */
 const SIGNATURE_PIECE = new RegExp(
-  String.raw`^(?:(?:${CAPACITIES.map((c) => c.folded).join("|")})\s*\.\s*)?(?:${[
+  String.raw`^(?:(?:${CAPACITIES.map((c) => c.folded).join("|")})\s*\.\s*|(?:${PARTY_CAPACITY_MARKS.join("|")})\s*)?(?:${[
     ...POSITIONS,
     ...SIGNING_BODIES,
   ]

@@ -12,6 +12,7 @@ import { isBlankLine, isUpper, type Line, squash, titleCase, trimLine } from "./
 import {
   CAPACITIES,
   type Capacity,
+  PARTY_CAPACITY_MARKS,
   POSITIONS,
   SIGNATURE_NOISE,
   SIGNING_BODIES,
@@ -22,6 +23,8 @@ type Doc = Pick<NormalisedDocument, "text" | "folded">;
 
 const esc = (s: string) => s.replace(/ /g, String.raw`\s*`);
 const CAPACITY_ALT = CAPACITIES.map((c) => c.folded).join("|");
+/** Party markers, slash optional spaces around it: "T/M", "K / T". */
+const PARTY_CAPACITY_ALT = PARTY_CAPACITY_MARKS.map((c) => c.replace("/", String.raw`\s*\/\s*`)).join("|");
 const POSITION_ALT = POSITIONS.map(esc).join("|");
 const BODY_ALT = SIGNING_BODIES.map(esc).join("|");
 /**
@@ -29,7 +32,7 @@ const BODY_ALT = SIGNING_BODIES.map(esc).join("|");
  * position may follow a body with no space, as DOCX raw text glues them ("…NHÂN DÂNCHỦ TỊCH").
  */
 const MARK = new RegExp(
-  String.raw`(?<![a-z])(?<cap>${CAPACITY_ALT})\s*\.\s*(?=${POSITION_ALT}|${BODY_ALT})` +
+  String.raw`(?<![a-z])(?:(?<cap>${CAPACITY_ALT})\s*\.|(?<pcap>${PARTY_CAPACITY_ALT})(?![a-z])\.?)\s*(?=${POSITION_ALT}|${BODY_ALT})` +
     `|(?:(?<![a-z])|(?<=dan))(?<pos>${POSITION_ALT})(?![a-z])` +
     `|(?<![a-z])(?<body>${BODY_ALT})(?![a-z])`,
   "g",
@@ -70,6 +73,7 @@ function marksIn(doc: Doc, span: Span): Mark[] {
     if (!isUpper(raw)) continue;
     const g = m.groups ?? {};
     if (g.cap) out.push({ type: "cap", value: g.cap, start, end });
+    else if (g.pcap) out.push({ type: "cap", value: g.pcap.replace(/[\s/]/g, ""), start, end });
     else if (g.pos) out.push({ type: "pos", value: squash(raw), start, end });
     // A body counts only as the object of "TM." ("UBND" alone is everywhere in tables).
     else if (out[out.length - 1]?.type === "cap" && start - (out[out.length - 1]?.end ?? 0) < 4) {

@@ -187,7 +187,9 @@ export function findSubject(
       if (j > i && firstEnd < line.end) break;
       const t = j === i ? { start, end: firstEnd } : trimLine(text, l);
       const f = doc.folded.slice(t.start, t.end);
-      if (j > i && (/^(?:kinh gui|so\s*[:.]|cong hoa|doc lap)/.test(f) || BODY_CUE.test(f))) break;
+      // The other column's motto (state or Party) ends the subject's column.
+      if (j > i && (/^(?:kinh gui|so\s*[:.]|cong hoa|doc lap|dang cong san)/.test(f) || BODY_CUE.test(f)))
+        break;
       // The place and date of the right column may share the line: cut the subject before the place.
       const date = /,\s*ngay\b/.exec(f);
       const cut = date ? placeStart(text, t.start + date.index, t.start) : t.end;

@@ -30,7 +30,8 @@ type Doc = Pick<NormalisedDocument, "text" | "folded">;
 /** An issuer and its unit, with the span they were read from. */
 export interface IssuerFound {
   issuer: string;
-  unit: Unit;
+  /** Null when the header names no territory (a Party cell with no organisation line above it). */
+  unit: Unit | null;
   span: Span;
 }
 
@@ -138,7 +139,7 @@ function build(
  * first word capitalised (after the type, after "và", after a dash) and the rest in lower case;
  * abbreviations stay in capitals. "SỞ GIÁO DỤC VÀ ĐÀO TẠO" → "Sở Giáo dục và Đào tạo".
  */
-function agencyName(type: string, rest: string[]): string {
+export function agencyName(type: string, rest: string[]): string {
   const out = [type];
   let capital = true;
   for (const word of rest) {

@@ -9,6 +9,7 @@ import type { DocumentMetadata, Evidence } from "../schemas/index.js";
 import { defineExtractor } from "./define.js";
 import { evidenceAt, trimSpan } from "./evidence.js";
 import { findKindLine, findOwnNumber, findPlaceDate, headerEnd, type Span } from "./metadata-header.js";
+import { hasPartyMotto, partyIssuer } from "./metadata-party.js";
 import { findRecipients } from "./metadata-recipients.js";
 import { findSigner } from "./metadata-signer.js";
 import { linesOf } from "./metadata-text.js";
@@ -95,10 +96,15 @@ export function extractMetadata(doc: NormalisedDocument): DocumentMetadata {
     placeDate?.dateSpan.end ?? zoneEnd,
     zoneEnd,
   );
-  const issuerFound = headerIssuer(doc, regionEnd) ?? bodyIssuer(doc, place);
+  // A Party header ("ĐẢNG BỘ TỈNH … / ĐẢNG ỦY XÃ …") names a committee, not a people's committee;
+  // under the Party motto the body's "UBND huyện …" mentions are other bodies, never the issuer.
+  const issuerFound =
+    partyIssuer(doc, regionEnd, lines) ??
+    headerIssuer(doc, regionEnd) ??
+    (hasPartyMotto(doc, zoneEnd) ? null : bodyIssuer(doc, place));
   if (issuerFound) {
     put("issuer", issuerFound.span);
-    put("unit", issuerFound.span);
+    if (issuerFound.unit) put("unit", issuerFound.span);
   }
 
   let year: number | null = null;

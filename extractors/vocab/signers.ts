@@ -19,6 +19,13 @@ export const CAPACITIES: ReadonlyArray<{ folded: string; capacity: Capacity }> =
 ];
 
 /**
+ * Capacity markers as Party documents write them (Hướng dẫn 36-HD/VPTW): a slash inside, no dot
+ * after ("T/M ĐẢNG ỦY", "K/T TRƯỞNG BAN", "T/L BAN THƯỜNG VỤ", "T/UQ"). Folded; the marker without
+ * its slash is the state one ("t/m" → "tm").
+ */
+export const PARTY_CAPACITY_MARKS: readonly string[] = ["t/uq", "t/m", "k/t", "t/l"];
+
+/**
  * Positions a signer holds, folded, longest first ("phó chủ tịch" before "chủ tịch"). They count
  * only when written in capitals, as the signature block writes them.
  */
@@ -59,6 +66,20 @@ export const SIGNING_BODIES: readonly string[] = [
   "dang uy",
   "chinh phu",
   "ban chap hanh",
+  // Party committees, boards and cells ("T/M BAN THƯỜNG VỤ", "T/M CHI BỘ", "T/M BAN DÂN VẬN").
+  "tinh uy",
+  "thanh uy",
+  "huyen uy",
+  "quan uy",
+  "thi uy",
+  "chi bo",
+  "chi uy",
+  "dang bo",
+  "ban dan van",
+  "ban tuyen giao",
+  "ban to chuc",
+  "uy ban kiem tra",
+  "ban xay dung dang",
 ];
 
 /** Lines between the position and the name that are not the name ("(Đã ký)", "Ký bởi: …"), folded prefixes. */

@@ -124,3 +124,63 @@ export const NAME_STOP_WORDS: ReadonlySet<string> = new Set([
 
 /** At most this many words in a unit's name ("Bà Rịa - Vũng Tàu" counts the dash as a joiner). */
 export const MAX_NAME_WORDS = 4;
+
+/**
+ * The Party's motto, which stands in a Party document's header where a state document has
+ * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" (Quy định 66-QĐ/TW): written in capitals in the header, it
+ * marks the document as a Party one, and it ends a name in an interleaved header. Folded.
+ */
+export const PARTY_MOTTO = "dang cong san viet nam";
+
+/**
+ * Party committees of a territorial Party organisation, folded, with the level they stand at and
+ * their canonical spelling. "ĐẢNG ỦY" takes a level word after it ("ĐẢNG ỦY XÃ NGHĨA KỲ" → "Đảng
+ * ủy xã Nghĩa Kỳ"); the others carry their level in their own name ("HUYỆN ỦY BA TƠ" → "Huyện ủy
+ * Ba Tơ"). "ĐẢNG BỘ" is the Party organisation itself: the header's top line names the superior
+ * one ("ĐẢNG BỘ TỈNH QUẢNG NGÃI"), never the issuer when a committee's line follows.
+ */
+export const PARTY_COMMITTEES: ReadonlyArray<{ folded: string; level: UnitLevel | null; word: string }> = [
+  { folded: "dang uy", level: null, word: "Đảng ủy" },
+  { folded: "dang bo", level: null, word: "Đảng bộ" },
+  { folded: "tinh uy", level: "tinh", word: "Tỉnh ủy" },
+  { folded: "thanh uy", level: "thanh_pho", word: "Thành ủy" },
+  { folded: "huyen uy", level: "huyen", word: "Huyện ủy" },
+  { folded: "quan uy", level: "quan", word: "Quận ủy" },
+  { folded: "thi uy", level: "thi_xa", word: "Thị ủy" },
+];
+
+/**
+ * Boards and offices of a Party committee, which issue under its name ("HUYỆN ỦY BA TƠ / BAN DÂN
+ * VẬN", "ĐẢNG BỘ HUYỆN BA TƠ / BAN DÂN VẬN HUYỆN ỦY"), folded, longest first, with their canonical
+ * spelling ("Ban Dân vận Huyện ủy Ba Tơ"). "BAN TUYÊN GIÁO VÀ DÂN VẬN" is the 2025 merger.
+ */
+export const PARTY_BODIES: ReadonlyArray<{ folded: string; word: string }> = [
+  { folded: "ban tuyen giao va dan van", word: "Ban Tuyên giáo và Dân vận" },
+  { folded: "ban xay dung dang", word: "Ban Xây dựng Đảng" },
+  { folded: "uy ban kiem tra", word: "Ủy ban Kiểm tra" },
+  { folded: "ban chap hanh", word: "Ban Chấp hành" },
+  { folded: "ban thuong vu", word: "Ban Thường vụ" },
+  { folded: "ban tuyen giao", word: "Ban Tuyên giáo" },
+  { folded: "ban dan van", word: "Ban Dân vận" },
+  { folded: "ban to chuc", word: "Ban Tổ chức" },
+  { folded: "ban noi chinh", word: "Ban Nội chính" },
+  { folded: "van phong", word: "Văn phòng" },
+];
+
+/** The basic Party cell ("CHI BỘ THÔN GIÁ VỰC"), folded, and its spelling in an issuer. */
+export const PARTY_CELL = { folded: "chi bo", word: "Chi bộ" } as const;
+
+/**
+ * Places below a commune that name a Party cell ("CHI BỘ THÔN GIÁ VỰC" → "Chi bộ thôn Giá Vực"),
+ * folded, longest first, with their lower-case spelling. ("bản" is left out: folded it is "ban", a board.)
+ */
+export const SETTLEMENT_WORDS: ReadonlyArray<{ folded: string; word: string }> = [
+  { folded: "to dan pho", word: "tổ dân phố" },
+  { folded: "khu pho", word: "khu phố" },
+  { folded: "thon", word: "thôn" },
+  { folded: "xom", word: "xóm" },
+  { folded: "ap", word: "ấp" },
+  { folded: "buon", word: "buôn" },
+  { folded: "lang", word: "làng" },
+  { folded: "khoi", word: "khối" },
+];
