@@ -8,6 +8,7 @@ import { createOcrEngine } from "../pipeline/ocr/engine.js";
 import type { OcrEngine } from "../pipeline/ocr/types.js";
 import { normaliseVi } from "../pipeline/text/normalise-vi.js";
 import type { Message } from "../schemas/index.js";
+import { contentStream, pdfFromObjects } from "./helpers/pdf-writer.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
 
@@ -57,20 +58,10 @@ function handMadePdf(pages: string[][]): Buffer {
       .join("\n");
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${5 + i * 2} 0 R >>`,
-      `<< /Length ${Buffer.byteLength(content, "latin1")} >>\nstream\n${content}\nendstream`,
+      contentStream(content),
     );
   });
-  let pdf = "%PDF-1.4\n";
-  const offsets = objects.map((body, i) => {
-    const offset = Buffer.byteLength(pdf, "latin1");
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = Buffer.byteLength(pdf, "latin1");
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  pdf += offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("");
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(pdf, "latin1");
+  return pdfFromObjects(objects);
 }
 
 describe("pdfBackend: typed PDFs", () => {

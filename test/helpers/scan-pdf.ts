@@ -1,4 +1,5 @@
 import { deflateSync } from "node:zlib";
+import { pdfFromObjects } from "./pdf-writer.js";
 
 /** One image XObject of a hand-made PDF. */
 export interface PdfImage {
@@ -55,33 +56,7 @@ export function scanPdf(page: PdfPageSpec): Buffer {
     );
   }
 
-  const parts: Buffer[] = [Buffer.from("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "latin1")];
-  const offsets: number[] = [];
-  let length = parts[0]?.length ?? 0;
-  objects.forEach((body, index) => {
-    offsets.push(length);
-    const object = Buffer.concat([
-      Buffer.from(`${index + 1} 0 obj\n`, "latin1"),
-      body,
-      Buffer.from("\nendobj\n", "latin1"),
-    ]);
-    parts.push(object);
-    length += object.length;
-  });
-  const xref = [
-    "xref",
-    `0 ${objects.length + 1}`,
-    "0000000000 65535 f ",
-    ...offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n `),
-    "trailer",
-    `<< /Size ${objects.length + 1} /Root 1 0 R >>`,
-    "startxref",
-    String(length),
-    "%%EOF",
-    "",
-  ].join("\n");
-  parts.push(Buffer.from(xref, "latin1"));
-  return Buffer.concat(parts);
+  return pdfFromObjects(objects);
 }
 
 function stream(dictionary: string, data: Buffer): Buffer {
